@@ -1,0 +1,48 @@
+"""A window per test on a fresh vault folder, with cheap key derivation and an in-memory keychain."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.keyrings import MemoryKeyring
+from ui.main_window import MainWindow, create_window
+from wellbeing_app.clock import FixedClock
+from wellbeing_app.crypto.kdf import KdfParams
+from wellbeing_app.keychain import Keychain
+
+PASSPHRASE = "calm harbour lantern"
+UI_KDF = KdfParams(salt=b"0123456789abcdef", memory_kib=1024, iterations=1, lanes=1)
+
+
+@pytest.fixture
+def ui_clock() -> FixedClock:
+    from datetime import datetime
+
+    return FixedClock(datetime(2026, 11, 25, 21, 30).astimezone())
+
+
+@pytest.fixture
+def keychain() -> Keychain:
+    return Keychain(MemoryKeyring())
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path, ui_clock: FixedClock, keychain: Keychain) -> Iterator[object]:
+    windows: list[MainWindow] = []
+
+    def make(data_dir: Path | None = None) -> MainWindow:
+        window = create_window(data_dir or tmp_path / "vault", keychain=keychain, clock=ui_clock, kdf=UI_KDF)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitActive(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

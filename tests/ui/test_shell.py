@@ -1,0 +1,152 @@
+"""First run, recovery key, unlock, lock and crisis lines, driven through accessible names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.qt import find, shown, toggle
+from tests.ui.conftest import PASSPHRASE, UI_KDF
+from ui.main_window import MainWindow
+from wellbeing_app.vault import Vault
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _unlocked(window: MainWindow) -> bool:
+    return window.main_area is not None and window.stack.currentWidget() is window.main_area
+
+
+def test_first_run_creates_vault_and_shows_recovery_key_once(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    create = find(window, "Create vault", QPushButton)
+    assert not create.isEnabled()
+    qtbot.keyClicks(find(window, "Passphrase", QLineEdit), PASSPHRASE)
+    qtbot.keyClicks(find(window, "Confirm passphrase", QLineEdit), "something else")
+    assert "don't match" in find(window, "Passphrase hint", QLabel).text()
+    assert not create.isEnabled()
+    confirm = find(window, "Confirm passphrase", QLineEdit)
+    confirm.clear()
+    qtbot.keyClicks(confirm, PASSPHRASE)
+    assert create.isEnabled()
+    qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: shown(window, "Recovery key", QLineEdit), timeout=10_000)
+    key_field = find(window, "Recovery key", QLineEdit)
+    assert key_field.isReadOnly()
+    assert len(key_field.text().split("-")) == 8
+    recovery_key = key_field.text()
+    continue_button = find(window, "Continue", QPushButton)
+    assert not continue_button.isEnabled()
+    toggle(qtbot, find(window, "I have saved my recovery key", QCheckBox))
+    assert continue_button.isEnabled()
+    qtbot.mouseClick(continue_button, Qt.MouseButton.LeftButton)
+    assert _unlocked(window)
+    assert (tmp_path / "vault" / "vault.sqlite3").exists()
+    # The key is no longer on screen anywhere, and it opens the vault.
+    assert recovery_key not in key_field.text()
+    window.lock()
+    Vault.open_with_recovery_key(tmp_path / "vault", recovery_key).lock()
+
+
+def test_too_short_passphrase_explains_what_is_missing(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    qtbot.keyClicks(find(window, "Passphrase", QLineEdit), "short")
+    assert "5 more characters" in find(window, "Passphrase hint", QLabel).text()
+    assert not find(window, "Create vault", QPushButton).isEnabled()
+
+
+def _existing_vault(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "vault"
+    vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=UI_KDF)
+    vault.lock()
+    return data_dir
+
+
+def test_unlock_wrong_then_right_passphrase_then_lock(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window(_existing_vault(tmp_path))
+    field = find(window, "Passphrase", QLineEdit)
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "not my passphrase")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown(window, "Unlock message", QLabel), timeout=10_000)
+    message = find(window, "Unlock message", QLabel).text()
+    assert "didn't open" in message and "try again" in message
+    assert field.hasFocus()
+    assert not _unlocked(window)
+
+    field.clear()
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.mouseClick(find(window, "Unlock", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _unlocked(window), timeout=10_000)
+    assert window.session.vault is not None
+
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not _unlocked(window)
+    assert window.session.vault is None
+    assert find(window, "Passphrase", QLineEdit).text() == ""
+
+
+def test_idle_timeout_locks(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    window = make_window(_existing_vault(tmp_path))
+    qtbot.keyClicks(find(window, "Passphrase", QLineEdit), PASSPHRASE)
+    qtbot.mouseClick(find(window, "Unlock", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _unlocked(window), timeout=10_000)
+    window.idle.set_interval_ms(50)
+    window.idle.start()
+    qtbot.waitUntil(lambda: not _unlocked(window), timeout=5_000)
+    assert window.session.vault is None
+
+
+def test_remember_on_this_computer_unlocks_without_passphrase(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window(_existing_vault(tmp_path))
+    remember = find(window, "Remember on this computer", QCheckBox)
+    assert remember.isEnabled()
+    qtbot.keyClicks(find(window, "Passphrase", QLineEdit), PASSPHRASE)
+    toggle(qtbot, remember)
+    qtbot.mouseClick(find(window, "Unlock", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _unlocked(window), timeout=10_000)
+    window.lock()
+    qtbot.mouseClick(find(window, "Unlock", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _unlocked(window), timeout=10_000)
+
+
+def test_no_keychain_disables_remember_with_explanation(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.helpers.keyrings import NoKeyring
+    from ui.main_window import create_window
+    from wellbeing_app.keychain import Keychain
+
+    window = create_window(_existing_vault(tmp_path), keychain=Keychain(NoKeyring()), kdf=UI_KDF)
+    qtbot.addWidget(window)
+    window.show()
+    remember = find(window, "Remember on this computer", QCheckBox)
+    assert not remember.isEnabled()
+    assert any(
+        "No secure keychain" in label.text() for label in window.findChildren(QLabel) if label.isVisible()
+    )
+
+
+def test_need_help_is_on_every_screen_and_needs_no_unlock(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    qtbot.mouseClick(find(window, "Need help now?", QPushButton), Qt.MouseButton.LeftButton)
+    dialog = window.crisis_dialog
+    assert dialog is not None and dialog.isVisible()
+    from PySide6.QtWidgets import QComboBox, QTextBrowser
+
+    country = find(dialog, "Country", QComboBox)
+    country.setCurrentIndex(country.findData("GB"))
+    text = find(dialog, "Crisis lines list", QTextBrowser).toPlainText()
+    assert text.index("999") < text.index("116 123")
+    country.setCurrentIndex(country.findData("US"))
+    assert "988" in find(dialog, "Crisis lines list", QTextBrowser).toPlainText()
+    dialog.close()

@@ -1,0 +1,1 @@
+"""Dialogs: crisis lines, confirmations, questionnaires."""

@@ -1,0 +1,261 @@
+"""The top-level window: first run, recovery key, unlock and the unlocked app in one stack.
+
+"Need help now?" sits in the header on every screen, locked or not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from resources import resource_path
+from ui.dialogs.crisis import CrisisDialog
+from ui.idle import IdleWatcher
+from ui.pages.base import PageContext
+from ui.pages.recovery import RecoveryKeyPage
+from ui.pages.shell import MainArea
+from ui.pages.unlock import UnlockPage
+from ui.pages.welcome import WelcomePage
+from ui.preferences import Preferences
+from ui.qt import (
+    QAction,
+    QCloseEvent,
+    QShowEvent,
+    QHBoxLayout,
+    QIcon,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.session import VaultSession
+from wellbeing_app import __version__
+from wellbeing_app.errors import AuthenticationFailed, WellbeingError
+
+APP_TITLE = "Wellbeing Check-in"
+
+
+def friendly_error(error: BaseException) -> str:
+    if isinstance(error, AuthenticationFailed):
+        return "That passphrase didn't open the vault. Take your time and try again."
+    if isinstance(error, WellbeingError):
+        return str(error)
+    return "Something unexpected went wrong. Nothing was changed; please try again."
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: VaultSession) -> None:
+        super().__init__()
+        self.session = session
+        self.preferences = Preferences(session.data_dir)
+        self.main_area: MainArea | None = None
+        self.crisis_dialog: CrisisDialog | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.setAccessibleName(APP_TITLE)
+        icon = resource_path("icons", "app.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.resize(1100, 760)
+        self.setMinimumSize(760, 560)
+
+        status = session.keychain.status()
+        self.welcome_page = WelcomePage(status.available, status.explanation)
+        self.recovery_page = RecoveryKeyPage()
+        self.unlock_page = UnlockPage(status.available, status.explanation)
+        self.stack = QStackedWidget()
+        for page in (self.welcome_page, self.recovery_page, self.unlock_page):
+            self.stack.addWidget(page)
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._build_header())
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+
+        self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
+        self.idle.idle_timed_out.connect(self.lock)
+
+        self.welcome_page.create_requested.connect(self._create_vault)
+        self.recovery_page.continued.connect(session.finish_first_run)
+        self.unlock_page.unlock_requested.connect(self._unlock)
+        self.unlock_page.keychain_unlock_requested.connect(self._unlock_with_keychain)
+        self.unlock_page.recovery_requested.connect(self._recover)
+        session.unlocked.connect(self._on_unlocked)
+        session.about_to_lock.connect(self._before_lock)
+        session.locked.connect(self._on_locked)
+
+        geometry = self.preferences.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._show_start_page()
+
+    # -- layout -------------------------------------------------------------------------------------------------
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("Header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        title = QLabel(APP_TITLE)
+        title.setProperty("role", "app-title")
+        row.addWidget(title)
+        row.addStretch(1)
+        self.lock_button = QPushButton("Lock")
+        self.lock_button.setAccessibleName("Lock")
+        self.lock_button.setToolTip("Lock now (Ctrl+L)")
+        self.lock_button.clicked.connect(self.lock)
+        self.lock_button.hide()
+        row.addWidget(self.lock_button)
+        self.help_button = QPushButton("Need help now?")
+        self.help_button.setObjectName("NeedHelpButton")
+        self.help_button.setAccessibleName("Need help now?")
+        self.help_button.clicked.connect(self.show_crisis_lines)
+        row.addWidget(self.help_button)
+        return header
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu
+        self.lock_action = QAction("&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.setEnabled(False)
+        self.addAction(self.lock_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        crisis_action = QAction("Need help now?", self)
+        crisis_action.triggered.connect(self.show_crisis_lines)
+        help_menu.addAction(crisis_action)
+        about_action = QAction(f"About {APP_TITLE}", self)
+        about_action.triggered.connect(self._about)
+        help_menu.addAction(about_action)
+
+    # -- flow ---------------------------------------------------------------------------------------------------
+    def _show_start_page(self) -> None:
+        if not self.session.has_vault():
+            self.stack.setCurrentWidget(self.welcome_page)
+            self.welcome_page.setFocus()
+            return
+        self.unlock_page.reset()
+        self.unlock_page.set_key_remembered(self.session.remembered_key() is not None)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.setFocus()
+
+    def _create_vault(self, passphrase: str, remember: bool) -> None:
+        self.session.create(passphrase, remember, self._vault_created, self._creation_failed)
+
+    def _vault_created(self, recovery_key: str) -> None:
+        self.welcome_page.set_busy(False)
+        self.welcome_page.clear()
+        self.recovery_page.show_key(recovery_key)
+        self.stack.setCurrentWidget(self.recovery_page)
+        self.recovery_page.saved_check.setFocus()
+
+    def _creation_failed(self, error: BaseException) -> None:
+        self.welcome_page.show_error(
+            friendly_error(error) if not isinstance(error, AuthenticationFailed) else str(error)
+        )
+
+    def _unlock(self, passphrase: str, remember: bool) -> None:
+        self.session.unlock(passphrase, remember, self._unlock_failed)
+
+    def _unlock_with_keychain(self) -> None:
+        if not self.session.unlock_with_keychain(self._unlock_failed):
+            self.unlock_page.set_key_remembered(False)
+            self.unlock_page.show_error("This computer no longer remembers your key. Type your passphrase.")
+
+    def _recover(self, recovery_key: str, new_passphrase: str) -> None:
+        self.session.unlock_with_recovery_key(recovery_key, new_passphrase, self._recovery_failed)
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        self.unlock_page.show_error(friendly_error(error))
+
+    def _recovery_failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, WellbeingError) else friendly_error(error)
+        self.unlock_page.show_error(message)
+
+    def _on_unlocked(self) -> None:
+        vault = self.session.vault
+        assert vault is not None
+        self.preferences = Preferences(self.session.data_dir)
+        context = PageContext(self.session, vault, self.session.clock, self.preferences)
+        self.main_area = MainArea(context)
+        self.stack.addWidget(self.main_area)
+        self.stack.setCurrentWidget(self.main_area)
+        self.unlock_page.reset()
+        self.lock_button.show()
+        self.lock_action.setEnabled(True)
+        self.apply_autolock()
+        self.main_area.pages[0].setFocus()
+
+    def apply_autolock(self) -> None:
+        self.idle.set_minutes(self.preferences.autolock_minutes)
+        self.idle.start()
+
+    def _before_lock(self) -> None:
+        if self.main_area is not None:
+            self.main_area.save_state()
+
+    def _on_locked(self) -> None:
+        self.idle.stop()
+        if self.main_area is not None:
+            self.stack.removeWidget(self.main_area)
+            self.main_area.deleteLater()
+            self.main_area = None
+        self.lock_button.hide()
+        self.lock_action.setEnabled(False)
+        self._show_start_page()
+
+    def lock(self) -> None:
+        """Lock on demand (Ctrl+L), on idle, or on close: drafts are saved, the key dropped."""
+        self.session.lock()
+
+    # -- other --------------------------------------------------------------------------------------------------
+    def show_crisis_lines(self) -> None:
+        """Non-modal, so the lines stay visible while the user dials or keeps using the app."""
+        if self.crisis_dialog is not None and self.crisis_dialog.isVisible():
+            self.crisis_dialog.raise_()
+            self.crisis_dialog.activateWindow()
+            return
+        dialog = CrisisDialog(self.preferences.crisis_country, self)
+        dialog.finished.connect(lambda _code: self._remember_country(dialog))
+        self.crisis_dialog = dialog
+        dialog.show()
+
+    def _remember_country(self, dialog: CrisisDialog) -> None:
+        self.preferences.crisis_country = dialog.selected_country()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"{APP_TITLE} {__version__}\n\nA private self-care tool for check-ins, journaling and finding peer "
+            "support. It is not a medical device and does not diagnose. Your data stays on this computer.",
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.activateWindow()
+        self.stack.currentWidget().setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.preferences.save_geometry(self.saveGeometry())
+        self.lock()
+        self.idle.dispose()
+        event.accept()
+
+
+def create_window(data_dir: Path, **session_options: Any) -> MainWindow:
+    """The top-level window for the vault in ``data_dir``, not yet shown; the caller owns the QApplication."""
+    return MainWindow(VaultSession(Path(data_dir), **session_options))

@@ -1,0 +1,81 @@
+"""The unlocked app: navigation on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resources import resource_path
+from ui.pages.base import PageContext, VaultPage
+from ui.qt import QHBoxLayout, QIcon, QListWidget, QListWidgetItem, QSize, QStackedWidget, QWidget
+
+PageFactory = Callable[[PageContext], VaultPage]
+
+
+def page_factories() -> list[PageFactory]:
+    """Pages in navigation order; each appears once the work that builds it has landed."""
+    from ui.pages.settings import SettingsPage
+
+    factories: list[PageFactory] = []
+    try:
+        from ui.pages.journal import JournalPage
+        from ui.pages.today import TodayPage
+
+        factories += [TodayPage, JournalPage]
+    except ImportError:
+        pass
+    try:
+        from ui.pages.support import SupportPage
+
+        factories.append(SupportPage)
+    except ImportError:
+        pass
+    factories.append(SettingsPage)
+    return factories
+
+
+class MainArea(QWidget):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.context = context
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("Navigation")
+        self.navigation.setAccessibleName("Navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.pages: list[VaultPage] = []
+        for factory in page_factories():
+            page = factory(context)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.nav_title)
+            icon_path = resource_path("icons", f"{page.icon_name}.svg")
+            if icon_path.exists():
+                item.setIcon(QIcon(str(icon_path)))
+            self.navigation.addItem(item)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.navigation.currentRowChanged.connect(self._show)
+        self.navigation.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].page_shown()
+
+    def show_page(self, title: str) -> bool:
+        for row, page in enumerate(self.pages):
+            if page.nav_title == title:
+                self.navigation.setCurrentRow(row)
+                return True
+        return False
+
+    def page(self, title: str) -> VaultPage | None:
+        return next((p for p in self.pages if p.nav_title == title), None)
+
+    def save_state(self) -> None:
+        for page in self.pages:
+            page.save_state()

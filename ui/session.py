@@ -1,0 +1,129 @@
+"""The GUI's handle on the vault: create, unlock (off the GUI thread), remember in the keychain, lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ui.qt import QObject, Signal
+from ui.worker import run_in_background
+from wellbeing_app.clock import Clock, SystemClock
+from wellbeing_app.crypto.kdf import KdfParams
+from wellbeing_app.keychain import Keychain
+from wellbeing_app.vault import Vault, vault_exists
+
+ErrorCallback = Callable[[BaseException], None]
+
+
+class VaultSession(QObject):
+    unlocked = Signal()
+    about_to_lock = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        keychain: Keychain | None = None,
+        clock: Clock | None = None,
+        kdf: KdfParams | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.keychain = keychain or Keychain()
+        self.clock = clock or SystemClock()
+        self._kdf = kdf
+        self.vault: Vault | None = None
+        self._remembered_vault_id: str | None = None
+
+    def has_vault(self) -> bool:
+        return vault_exists(self.data_dir)
+
+    def _adopt(self, vault: Vault, remember: bool | None) -> None:
+        self.vault = vault
+        if remember is True:
+            self.keychain.store(vault.vault_id, vault.data_key)
+        elif remember is False:
+            self.keychain.forget(vault.vault_id)
+        self.unlocked.emit()
+
+    def create(
+        self, passphrase: str, remember: bool, on_created: Callable[[str], None], on_error: ErrorCallback
+    ) -> None:
+        kdf = self._kdf or KdfParams.fresh()
+
+        def done(result: tuple[Vault, str]) -> None:
+            vault, recovery_key = result
+            self.vault = vault
+            if remember:
+                self.keychain.store(vault.vault_id, vault.data_key)
+            on_created(recovery_key)
+
+        run_in_background(
+            lambda: Vault.create(self.data_dir, passphrase, kdf=kdf, clock=self.clock), done, on_error
+        )
+
+    def finish_first_run(self) -> None:
+        """The recovery key was saved: show the app."""
+        self.unlocked.emit()
+
+    def unlock(self, passphrase: str, remember: bool, on_error: ErrorCallback) -> None:
+        run_in_background(
+            lambda: Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock),
+            lambda vault: self._adopt(vault, remember),
+            on_error,
+        )
+
+    def unlock_with_recovery_key(
+        self, recovery_key: str, new_passphrase: str, on_error: ErrorCallback
+    ) -> None:
+        """Open with the recovery key and set the new passphrase in the same step."""
+
+        def work() -> Vault:
+            vault = Vault.open_with_recovery_key(self.data_dir, recovery_key, clock=self.clock)
+            vault.change_passphrase(new_passphrase, kdf=self._kdf)
+            return vault
+
+        run_in_background(work, lambda vault: self._adopt(vault, None), on_error)
+
+    def remembered_key(self) -> bytes | None:
+        """The key kept in the OS keychain for this vault, if the user chose to remember it."""
+        vault_id = self.peek_vault_id()
+        return self.keychain.load(vault_id) if vault_id else None
+
+    def peek_vault_id(self) -> str | None:
+        if self._remembered_vault_id is None and self.has_vault():
+            try:
+                from wellbeing_app.vault import read_vault_id
+
+                self._remembered_vault_id = read_vault_id(self.data_dir)
+            except Exception:
+                return None
+        return self._remembered_vault_id
+
+    def unlock_with_keychain(self, on_error: ErrorCallback) -> bool:
+        key = self.remembered_key()
+        if key is None:
+            return False
+        run_in_background(
+            lambda: Vault.open_with_data_key(self.data_dir, key, clock=self.clock),
+            lambda vault: self._adopt(vault, None),
+            on_error,
+        )
+        return True
+
+    def set_remembered(self, remember: bool) -> bool:
+        if self.vault is None:
+            return False
+        if remember:
+            return self.keychain.store(self.vault.vault_id, self.vault.data_key)
+        self.keychain.forget(self.vault.vault_id)
+        return True
+
+    def lock(self) -> None:
+        if self.vault is None:
+            return
+        self.about_to_lock.emit()
+        self.vault.lock()
+        self.vault = None
+        self.locked.emit()

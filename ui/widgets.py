@@ -1,0 +1,93 @@
+"""Small shared building blocks: headings, calm inline messages, named controls."""
+
+from __future__ import annotations
+
+from ui.qt import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, Qt, QVBoxLayout, QWidget
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "heading" if level == 1 else "subheading")
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def paragraph(text: str, *, subtle: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if subtle:
+        label.setProperty("role", "subtle")
+    return label
+
+
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a control the accessible name a screen reader announces (and tests look for)."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setPlaceholderText(name)
+    field.setMinimumWidth(320)
+    return field
+
+
+def primary_button(text: str, name: str | None = None) -> QPushButton:
+    button = QPushButton(text)
+    button.setProperty("primary", True)
+    button.setAccessibleName(name or text.rstrip("…"))
+    button.setAutoDefault(True)
+    return button
+
+
+def busy_bar(name: str = "Working") -> QProgressBar:
+    """An indeterminate bar for work whose length is unknown, such as key derivation."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(6)
+    bar.setAccessibleName(name)
+    bar.hide()
+    return bar
+
+
+def inline_message(name: str = "Message") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setProperty("role", "inline-message")
+    label.setAccessibleName(name)
+    label.hide()
+    return label
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setProperty("card", True)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(12)
+    return frame, layout
+
+
+def centered(content: QWidget, max_width: int = 560) -> QWidget:
+    """Centre a card in the window, as calm first-run and unlock screens do."""
+    from ui.qt import QHBoxLayout
+
+    outer = QWidget()
+    column = QVBoxLayout(outer)
+    column.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    content.setMaximumWidth(max_width)
+    row.addWidget(content, 10)
+    row.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(2)
+    return outer

@@ -1,0 +1,3 @@
+from wellbeing_app.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The command line: `wellbeing-app [--data-dir DIR] [COMMAND]`."""

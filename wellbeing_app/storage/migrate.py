@@ -1,0 +1,83 @@
+"""Schema migrations with Alembic, run on unlock after an encrypted backup copy of the database.
+
+Alembic is imported only when the schema is behind, which keeps the command line's cold start short.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from wellbeing_app.paths import BACKUP_DIRNAME, ensure_private_dir, make_private
+
+SCHEMA_HEAD = "0001"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        exists = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if not exists:
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return str(row[0]) if row else None
+
+
+def _alembic_config(connection: object) -> object:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.begin() as conn:
+        config = _alembic_config(conn)
+        assert isinstance(config, Config)
+        command.upgrade(config, "head")
+
+
+def backup_database(db_path: Path, now: datetime, label: str) -> Path:
+    """A consistent copy through SQLite's backup API; the content in it stays encrypted."""
+    backup_dir = ensure_private_dir(db_path.parent / BACKUP_DIRNAME)
+    target = backup_dir / f"vault-{now:%Y%m%d-%H%M%S}-{label}.sqlite3"
+    source = sqlite3.connect(db_path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    make_private(target)
+    return target
+
+
+def migrate_if_needed(engine: Engine, db_path: Path, now: datetime) -> Path | None:
+    """Bring the schema to the head revision; returns the backup made first, if any."""
+    revision = current_revision(engine)
+    if revision == SCHEMA_HEAD:
+        return None
+    backup = backup_database(db_path, now, f"before-migration-from-{revision}") if revision else None
+    upgrade_to_head(engine)
+    return backup

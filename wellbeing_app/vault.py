@@ -1,0 +1,327 @@
+"""The vault: one encrypted SQLite database per data folder, opened with a passphrase, recovery key or stored key.
+
+A random 256-bit data key encrypts all content. It is stored only wrapped: once under a key derived from the
+passphrase (Argon2id) and once under the recovery key, so either can open the vault and the passphrase can change
+without re-encrypting anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import Engine, insert, select, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from wellbeing_app.clock import Clock, SystemClock
+from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
+from wellbeing_app.crypto.kdf import KdfParams, derive_key
+from wellbeing_app.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from wellbeing_app.errors import (
+    AuthenticationFailed,
+    DamagedRecord,
+    IntegrityError,
+    InvalidInput,
+    VaultMissing,
+)
+from wellbeing_app.paths import DB_FILENAME, ensure_private_dir, make_private
+from wellbeing_app.storage.engine import open_engine
+from wellbeing_app.storage.migrate import migrate_if_needed
+from wellbeing_app.storage.models import VaultMeta
+from wellbeing_app.storage.records import RecordStore
+
+VAULT_FORMAT = "wellbeing-vault/1"
+MIN_PASSPHRASE_LENGTH = 10
+
+
+def validate_new_passphrase(passphrase: str, confirmation: str | None = None) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise InvalidInput(
+            f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters; a short sentence works well.",
+            field="passphrase",
+        )
+    if confirmation is not None and confirmation != passphrase:
+        raise InvalidInput(
+            "The two passphrases are not the same. Please type them again.", field="passphrase"
+        )
+
+
+def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:
+    """The recovery key already has 160 random bits, so a fast KDF is enough."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"wellbeing recovery wrap"
+    ).derive(recovery)
+
+
+def _wrap_aad(vault_id: str, slot: str) -> bytes:
+    return associated_data("vault_meta", "wrapped_key", slot, vault_id)
+
+
+def db_path(data_dir: Path) -> Path:
+    return data_dir / DB_FILENAME
+
+
+def vault_exists(data_dir: Path) -> bool:
+    return db_path(data_dir).is_file()
+
+
+def _read_meta(engine: Engine) -> dict[str, str]:
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(select(VaultMeta.key, VaultMeta.value)).all()
+    except (DatabaseError, OperationalError) as exc:
+        raise IntegrityError(
+            "The vault file is damaged or is not a Wellbeing Check-in vault. Restore it from a backup."
+        ) from exc
+    meta = {str(key): str(value) for key, value in rows}
+    if meta.get("format") != VAULT_FORMAT:
+        raise IntegrityError("The vault file has no readable header. Restore it from a backup.")
+    return meta
+
+
+@dataclass
+class VerifyReport:
+    records_checked: int
+    damaged: list[DamagedRecord] = field(default_factory=list)
+    sqlite_problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.damaged and not self.sqlite_problems
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"Vault OK: {self.records_checked} records decrypted and checked; database integrity ok."
+        parts = []
+        if self.damaged:
+            parts.append(f"{len(self.damaged)} of {self.records_checked} records are damaged")
+        if self.sqlite_problems:
+            parts.append("the database reports damage")
+        return "; ".join(parts).capitalize() + ". The rest of the vault is readable."
+
+
+class Vault:
+    """An unlocked vault. ``lock()`` drops the key; create a new Vault to unlock again."""
+
+    def __init__(
+        self, data_dir: Path, engine: Engine, data_key: bytes, meta: dict[str, str], clock: Clock
+    ) -> None:
+        self.data_dir = data_dir
+        self.clock = clock
+        self._engine: Engine | None = engine
+        self._data_key: bytes | None = data_key
+        self._meta = meta
+        self.vault_id = meta["vault_id"]
+        self.store = RecordStore(engine, RecordCipher(data_key))
+        self.backup_made: Path | None = None
+
+    # -- creating and opening ---------------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        clock: Clock | None = None,
+    ) -> tuple[Vault, str]:
+        """A new vault; returns it unlocked with the recovery key text, to be shown once."""
+        validate_new_passphrase(passphrase)
+        ensure_private_dir(data_dir)
+        path = db_path(data_dir)
+        if path.exists():
+            raise InvalidInput(f"A vault already exists in {data_dir}; it was left untouched.")
+        clock = clock or SystemClock()
+        kdf = kdf or KdfParams.fresh()
+        data_key = os.urandom(KEY_BYTES)
+        recovery = new_recovery_key()
+        vault_id = str(uuid.uuid4())
+        recovery_salt = os.urandom(16)
+        meta = {
+            "format": VAULT_FORMAT,
+            "vault_id": vault_id,
+            "created_at": clock.now().isoformat(timespec="seconds"),
+            "kdf": json.dumps(kdf.to_json()),
+            "recovery_salt": recovery_salt.hex(),
+            "wrapped_key.passphrase": RecordCipher(derive_key(passphrase, kdf))
+            .seal(data_key, _wrap_aad(vault_id, "passphrase"))
+            .hex(),
+            "key_check": RecordCipher(data_key).seal(b"wellbeing", _wrap_aad(vault_id, "key_check")).hex(),
+            "wrapped_key.recovery": RecordCipher(_recovery_kek(recovery, recovery_salt))
+            .seal(data_key, _wrap_aad(vault_id, "recovery"))
+            .hex(),
+        }
+        path.touch(mode=0o600, exist_ok=False)
+        engine = open_engine(path)
+        migrate_if_needed(engine, path, clock.now())
+        with engine.begin() as conn:
+            conn.execute(insert(VaultMeta), [{"key": k, "value": v} for k, v in meta.items()])
+        cls._protect_files(data_dir)
+        return cls(data_dir, engine, data_key, meta, clock), format_recovery_key(recovery)
+
+    @classmethod
+    def _open_engine(cls, data_dir: Path) -> tuple[Engine, dict[str, str]]:
+        path = db_path(data_dir)
+        if not path.is_file():
+            raise VaultMissing(
+                f"There is no vault in {data_dir}. Create one with 'wellbeing-app init' or open the app."
+            )
+        engine = open_engine(path)
+        try:
+            return engine, _read_meta(engine)
+        except Exception:
+            engine.dispose()
+            raise
+
+    @classmethod
+    def _finish_open(
+        cls, data_dir: Path, engine: Engine, data_key: bytes, meta: dict[str, str], clock: Clock | None
+    ) -> Vault:
+        clock = clock or SystemClock()
+        try:
+            backup = migrate_if_needed(engine, db_path(data_dir), clock.now())
+        except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            raise IntegrityError(
+                "The vault could not be upgraded; it is unchanged. Restore it from a backup."
+            ) from exc
+        cls._protect_files(data_dir)
+        vault = cls(data_dir, engine, data_key, meta, clock)
+        vault.backup_made = backup
+        return vault
+
+    @staticmethod
+    def _unwrap(wrapping_key: bytes, meta: dict[str, str], slot: str, message: str) -> bytes:
+        blob = bytes.fromhex(meta[f"wrapped_key.{slot}"])
+        try:
+            return RecordCipher(wrapping_key).open(blob, _wrap_aad(meta["vault_id"], slot))
+        except IntegrityError as exc:
+            raise AuthenticationFailed(message) from exc
+
+    @classmethod
+    def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
+        engine, meta = cls._open_engine(data_dir)
+        kdf = KdfParams.from_json(json.loads(meta["kdf"]))
+        try:
+            key = cls._unwrap(
+                derive_key(passphrase, kdf),
+                meta,
+                "passphrase",
+                "That passphrase does not open this vault. Check it and try again, or use your recovery key.",
+            )
+        except AuthenticationFailed:
+            engine.dispose()
+            raise
+        return cls._finish_open(data_dir, engine, key, meta, clock)
+
+    @classmethod
+    def open_with_recovery_key(
+        cls, data_dir: Path, recovery_text: str, *, clock: Clock | None = None
+    ) -> Vault:
+        recovery = parse_recovery_key(recovery_text)
+        engine, meta = cls._open_engine(data_dir)
+        kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
+        try:
+            key = cls._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
+        except AuthenticationFailed:
+            engine.dispose()
+            raise
+        return cls._finish_open(data_dir, engine, key, meta, clock)
+
+    @classmethod
+    def open_with_data_key(cls, data_dir: Path, data_key: bytes, *, clock: Clock | None = None) -> Vault:
+        """Open with the key remembered in the OS keychain; checked against the wrapped copy's owner."""
+        engine, meta = cls._open_engine(data_dir)
+        vault = cls._finish_open(data_dir, engine, data_key, meta, clock)
+        try:
+            vault._check_key()
+        except AuthenticationFailed:
+            vault.lock()
+            raise
+        return vault
+
+    def _check_key(self) -> None:
+        check = self._meta.get("key_check", "")
+        try:
+            RecordCipher(self.data_key).open(bytes.fromhex(check), _wrap_aad(self.vault_id, "key_check"))
+        except (IntegrityError, ValueError) as exc:
+            raise AuthenticationFailed("The key kept on this computer no longer opens this vault.") from exc
+
+    @staticmethod
+    def _protect_files(data_dir: Path) -> None:
+        for path in data_dir.glob(f"{DB_FILENAME}*"):
+            make_private(path)
+
+    # -- while unlocked ---------------------------------------------------------------------------------------
+    @property
+    def data_key(self) -> bytes:
+        if self._data_key is None:
+            raise AuthenticationFailed("The vault is locked.")
+        return self._data_key
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise AuthenticationFailed("The vault is locked.")
+        return self._engine
+
+    @property
+    def is_locked(self) -> bool:
+        return self._data_key is None
+
+    @property
+    def kdf_params(self) -> KdfParams:
+        return KdfParams.from_json(json.loads(self._meta["kdf"]))
+
+    def _write_meta(self, updates: dict[str, str]) -> None:
+        with self.engine.begin() as conn:
+            for key, value in updates.items():
+                conn.execute(
+                    text(
+                        "INSERT INTO vault_meta(key, value) VALUES(:k, :v) ON CONFLICT(key) DO UPDATE SET value=:v"
+                    ),
+                    {"k": key, "v": value},
+                )
+        self._meta.update(updates)
+
+    def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
+        """Re-wrap the data key under a new passphrase (and fresh salt); content is not re-encrypted."""
+        validate_new_passphrase(new_passphrase)
+        current = self.kdf_params
+        kdf = kdf or KdfParams.fresh(
+            memory_kib=current.memory_kib, iterations=current.iterations, lanes=current.lanes
+        )
+        wrapped = RecordCipher(derive_key(new_passphrase, kdf)).seal(
+            self.data_key, _wrap_aad(self.vault_id, "passphrase")
+        )
+        self._write_meta({"kdf": json.dumps(kdf.to_json()), "wrapped_key.passphrase": wrapped.hex()})
+
+    def verify(self) -> VerifyReport:
+        with self.engine.connect() as conn:
+            problems = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]
+        checked, damaged = self.store.check_all()
+        return VerifyReport(
+            records_checked=checked,
+            damaged=damaged,
+            sqlite_problems=[p for p in problems if p != "ok"],
+        )
+
+    def lock(self) -> None:
+        """Drop the key and close the database. Python cannot wipe memory; the references go at least."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._data_key = None
+
+
+def read_vault_id(data_dir: Path) -> str:
+    """The vault's id without unlocking, to find its remembered key in the keychain."""
+    engine, meta = Vault._open_engine(data_dir)
+    engine.dispose()
+    return meta["vault_id"]
