@@ -20,7 +20,6 @@ from ui.preferences import Preferences
 from ui.qt import (
     QAction,
     QCloseEvent,
-    QShowEvent,
     QHBoxLayout,
     QIcon,
     QKeySequence,
@@ -28,6 +27,7 @@ from ui.qt import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QShowEvent,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
             "support. It is not a medical device and does not diagnose. Your data stays on this computer.",
         )
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.activateWindow()
         self.stack.currentWidget().setFocus()
