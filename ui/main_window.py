@@ -35,6 +35,7 @@ from ui.qt import (
 from ui.session import VaultSession
 from wellbeing_app import __version__
 from wellbeing_app.errors import AuthenticationFailed, WellbeingError
+from wellbeing_app.services import Services
 
 APP_TITLE = "Wellbeing Check-in"
 
@@ -189,7 +190,9 @@ class MainWindow(QMainWindow):
         vault = self.session.vault
         assert vault is not None
         self.preferences = Preferences(self.session.data_dir)
-        context = PageContext(self.session, vault, self.session.clock, self.preferences)
+        context = PageContext(
+            self.session, vault, self.session.clock, self.preferences, Services(vault, self.session.clock)
+        )
         self.main_area = MainArea(context)
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)

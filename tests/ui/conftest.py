@@ -46,3 +46,23 @@ def make_window(qtbot: QtBot, tmp_path: Path, ui_clock: FixedClock, keychain: Ke
     yield make
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def unlocked_window(qtbot: QtBot, make_window: object, tmp_path: Path) -> MainWindow:
+    """A window on an existing vault, unlocked through the unlock page as a user would."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.helpers.qt import find
+    from wellbeing_app.vault import Vault
+
+    data_dir = tmp_path / "vault"
+    if not (data_dir / "vault.sqlite3").exists():
+        Vault.create(data_dir, PASSPHRASE, kdf=UI_KDF)[0].lock()
+    window = make_window(data_dir)  # type: ignore[operator]
+    field = find(window, "Passphrase", QLineEdit)
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
+    return window

@@ -8,6 +8,7 @@ from ui.preferences import Preferences
 from ui.qt import QWidget
 from ui.session import VaultSession
 from wellbeing_app.clock import Clock
+from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault
 
 
@@ -17,6 +18,7 @@ class PageContext:
     vault: Vault
     clock: Clock
     preferences: Preferences
+    services: Services
 
 
 class VaultPage(QWidget):

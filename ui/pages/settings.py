@@ -29,6 +29,7 @@ class SettingsPage(VaultPage):
         self.autolock.setSuffix(" minutes")
         self.autolock.setAccessibleName("Auto-lock minutes")
         self.autolock.setValue(context.preferences.autolock_minutes)
+        self.autolock.setMaximumWidth(160)
         form.addRow("Lock after being idle for", self.autolock)
         lock_layout.addLayout(form)
         status = context.session.keychain.status()

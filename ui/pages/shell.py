@@ -13,24 +13,11 @@ PageFactory = Callable[[PageContext], VaultPage]
 
 def page_factories() -> list[PageFactory]:
     """Pages in navigation order; each appears once the work that builds it has landed."""
+    from ui.pages.journal import JournalPage
     from ui.pages.settings import SettingsPage
+    from ui.pages.today import TodayPage
 
-    factories: list[PageFactory] = []
-    try:
-        from ui.pages.journal import JournalPage
-        from ui.pages.today import TodayPage
-
-        factories += [TodayPage, JournalPage]
-    except ImportError:
-        pass
-    try:
-        from ui.pages.support import SupportPage
-
-        factories.append(SupportPage)
-    except ImportError:
-        pass
-    factories.append(SettingsPage)
-    return factories
+    return [TodayPage, JournalPage, SettingsPage]
 
 
 class MainArea(QWidget):
@@ -41,6 +28,7 @@ class MainArea(QWidget):
         self.navigation.setObjectName("Navigation")
         self.navigation.setAccessibleName("Navigation")
         self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setSpacing(2)
         self.navigation.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.pages: list[VaultPage] = []
@@ -49,6 +37,7 @@ class MainArea(QWidget):
             self.pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(page.nav_title)
+            item.setSizeHint(QSize(0, 40))
             icon_path = resource_path("icons", f"{page.icon_name}.svg")
             if icon_path.exists():
                 item.setIcon(QIcon(str(icon_path)))

@@ -1,0 +1,1 @@
+"""Qt item models over the core's records (model/view, never hand-filled widgets)."""

@@ -1,0 +1,266 @@
+"""Daily check-ins: mood, energy, stress, sleep, tags and a note, several a day if wanted.
+
+Wherever one value per day is needed (the strip of the last 14 days, detection) it is the mean of that day's
+check-ins; missing days stay missing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from wellbeing_app.clock import Clock
+from wellbeing_app.errors import DamagedRecord, InvalidInput
+from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord
+from wellbeing_app.tags import normalise_tags
+
+KIND = "checkin"
+Day = date
+MAX_NOTE_LENGTH = 20_000
+SCALE_ANCHORS = {
+    "mood": ("very low", "very good"),
+    "energy": ("exhausted", "full of energy"),
+    "stress": ("calm", "very stressed"),
+}
+
+
+def check_scale(field: str, value: object, *, required: bool = False) -> int | None:
+    if value is None or value == "":
+        if required:
+            raise InvalidInput(f"{field} is required: a whole number from 0 to 10.", field=field)
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str | float):
+        raise InvalidInput(f"{field} must be a whole number from 0 to 10.", field=field)
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        raise InvalidInput(
+            f"{field} must be a whole number from 0 to 10, not '{value}'.", field=field
+        ) from None
+    if isinstance(value, float) and value != number:
+        raise InvalidInput(f"{field} must be a whole number from 0 to 10, not {value}.", field=field)
+    if not 0 <= number <= 10:
+        raise InvalidInput(f"{field} must be from 0 to 10, not {number}.", field=field)
+    return number
+
+
+def check_sleep(value: object) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise InvalidInput("sleep_hours must be a number of hours from 0 to 24.", field="sleep_hours")
+    try:
+        hours = float(str(value).strip()) if not isinstance(value, int | float) else float(value)
+    except ValueError:
+        raise InvalidInput(
+            f"sleep_hours must be a number of hours from 0 to 24, not '{value}'.", field="sleep_hours"
+        ) from None
+    if not 0 <= hours <= 24:
+        raise InvalidInput(f"sleep_hours must be from 0 to 24 hours, not {value}.", field="sleep_hours")
+    if hours * 2 != int(hours * 2):
+        raise InvalidInput(
+            f"sleep_hours goes in steps of half an hour (like 6.5), not {value}.", field="sleep_hours"
+        )
+    return hours
+
+
+def check_note(note: object, limit: int = MAX_NOTE_LENGTH, field: str = "note") -> str:
+    text = "" if note is None else str(note)
+    if len(text) > limit:
+        raise InvalidInput(f"The {field} is {len(text):,} characters; the limit is {limit:,}.", field=field)
+    return text
+
+
+def check_not_future(day: date, today: date, field: str = "date") -> date:
+    if day > today:
+        raise InvalidInput(
+            f"The {field} {day.isoformat()} is in the future; check-ins can only be for today or earlier.",
+            field=field,
+        )
+    return day
+
+
+def parse_date(value: object, field: str = "date") -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InvalidInput(
+            f"The {field} '{value}' is not a date; write it as YYYY-MM-DD.", field=field
+        ) from None
+
+
+def parse_time(value: object, field: str = "time") -> time:
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    text = str(value).strip()
+    try:
+        parsed = time.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            f"The {field} '{value}' is not a time; write it as HH:MM (24-hour).", field=field
+        ) from None
+    return parsed.replace(second=0, microsecond=0, tzinfo=None)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    id: str
+    date: date
+    time: time
+    mood: int
+    energy: int | None = None
+    stress: int | None = None
+    sleep_hours: float | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def moment(self) -> datetime:
+        return datetime.combine(self.date, self.time)
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "time": self.time.strftime("%H:%M"),
+            "mood": self.mood,
+            "energy": self.energy,
+            "stress": self.stress,
+            "sleep_hours": self.sleep_hours,
+            "tags": list(self.tags),
+            "note": self.note,
+        }
+
+    def to_export_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date.isoformat(), **self.to_payload(), "note": self.note or None}
+
+    @classmethod
+    def from_record(cls, record: StoredRecord) -> CheckIn:
+        if record.day is None:
+            raise DamagedRecord(KIND, record.id, "has no date")
+        return cls.from_values(record.payload, record_id=record.id, day=record.day)
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any], *, record_id: str, day: Day) -> CheckIn:
+        """Validated construction from loosely typed values (stored payloads, imports)."""
+        tags = values.get("tags") or []
+        if isinstance(tags, str):
+            tags = tags.replace(";", ",").split(",")
+        return cls(
+            id=record_id,
+            date=day,
+            time=parse_time(values.get("time") or "12:00"),
+            mood=check_scale("mood", values.get("mood"), required=True) or 0,
+            energy=check_scale("energy", values.get("energy")),
+            stress=check_scale("stress", values.get("stress")),
+            sleep_hours=check_sleep(values.get("sleep_hours")),
+            tags=normalise_tags(tags),
+            note=check_note(values.get("note")),
+        )
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def daily_means(checkins: Iterable[CheckIn], field: str = "mood") -> dict[date, float]:
+    """Mean of each day's values for one field; days without a value are absent, never zero."""
+    values: dict[date, list[float]] = defaultdict(list)
+    for checkin in checkins:
+        value = getattr(checkin, field)
+        if value is not None:
+            values[checkin.date].append(float(value))
+    return {day: sum(v) / len(v) for day, v in sorted(values.items())}
+
+
+class CheckInService:
+    """Saves and reads check-ins in the vault; the clock decides what 'today' and 'now' are."""
+
+    def __init__(self, store: RecordStore, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self.damaged: list[DamagedRecord] = []
+
+    def build(
+        self,
+        *,
+        mood: object,
+        energy: object = None,
+        stress: object = None,
+        sleep_hours: object = None,
+        tags: Iterable[str] = (),
+        note: object = "",
+        day: object = None,
+        at: object = None,
+        record_id: str | None = None,
+    ) -> CheckIn:
+        """A validated check-in, not yet saved; every problem names its field and the allowed range."""
+        now = self._clock.now()
+        chosen_day = parse_date(day) if day is not None else now.date()
+        check_not_future(chosen_day, now.date())
+        chosen_time = parse_time(at) if at is not None else now.time().replace(second=0, microsecond=0)
+        if chosen_day == now.date() and chosen_time > now.time().replace(tzinfo=None) and at is not None:
+            raise InvalidInput(f"The time {chosen_time:%H:%M} today is still in the future.", field="time")
+        return CheckIn(
+            id=record_id or new_id(),
+            date=chosen_day,
+            time=chosen_time,
+            mood=check_scale("mood", mood, required=True) or 0,
+            energy=check_scale("energy", energy),
+            stress=check_scale("stress", stress),
+            sleep_hours=check_sleep(sleep_hours),
+            tags=normalise_tags(tags),
+            note=check_note(note),
+        )
+
+    def save(self, checkin: CheckIn) -> CheckIn:
+        self._store.put(KIND, checkin.id, checkin.to_payload(), checkin.date)
+        return checkin
+
+    def add(self, **values: Any) -> CheckIn:
+        return self.save(self.build(**values))
+
+    def update(self, checkin: CheckIn, **changes: Any) -> CheckIn:
+        return self.save(replace(checkin, **changes))
+
+    def get(self, record_id: str) -> CheckIn | None:
+        record = self._store.get(KIND, record_id)
+        return CheckIn.from_record(record) if record else None
+
+    def delete(self, record_id: str) -> CheckIn | None:
+        """Delete and return what was deleted, so the caller can offer undo."""
+        existing = self.get(record_id)
+        if existing is not None:
+            self._store.delete(KIND, record_id)
+        return existing
+
+    def restore(self, checkin: CheckIn) -> CheckIn:
+        """Undo a deletion: the same id, the same content."""
+        return self.save(checkin)
+
+    def between(self, day_from: date | None = None, day_to: date | None = None) -> list[CheckIn]:
+        """Check-ins in a range of days (inclusive), oldest first; damaged ones are listed in ``damaged``."""
+        result = self._store.load(KIND, day_from=day_from, day_to=day_to)
+        self.damaged = list(result.damaged)
+        checkins: list[CheckIn] = []
+        for record in result.records:
+            try:
+                checkins.append(CheckIn.from_record(record))
+            except (InvalidInput, DamagedRecord):
+                self.damaged.append(DamagedRecord(KIND, record.id, "has unreadable values"))
+        return sorted(checkins, key=lambda c: (c.date, c.time, c.id))
+
+    def on_day(self, day: date) -> list[CheckIn]:
+        return self.between(day, day)
+
+    def daily_moods(self, days: int, end: date | None = None) -> dict[date, float]:
+        """Mean mood per day over the ``days`` days ending on ``end`` (today by default)."""
+        last = end or self._clock.now().date()
+        return daily_means(self.between(last - timedelta(days=days - 1), last))
+
+    def to_pending(self, checkin: CheckIn) -> PendingRecord:
+        return PendingRecord(KIND, checkin.id, checkin.to_payload(), checkin.date)

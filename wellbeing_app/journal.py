@@ -1,0 +1,145 @@
+"""The private journal: dated entries with an optional title, a body and tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from wellbeing_app.checkins import check_not_future, check_note, new_id, parse_date
+from wellbeing_app.clock import Clock
+from wellbeing_app.errors import DamagedRecord, InvalidInput
+from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord
+from wellbeing_app.tags import has_tag, normalise_tags
+
+KIND = "journal"
+MAX_BODY_LENGTH = 200_000
+MAX_TITLE_LENGTH = 200
+Day = date
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    id: str
+    date: date
+    body: str
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    updated_at: str = ""
+
+    @property
+    def display_title(self) -> str:
+        """The title, else the first line of the body, for lists."""
+        if self.title.strip():
+            return self.title.strip()
+        first = next((line.strip() for line in self.body.splitlines() if line.strip()), "")
+        return first[:80] + ("…" if len(first) > 80 else "") if first else "Untitled entry"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "body": self.body,
+            "tags": list(self.tags),
+            "updated_at": self.updated_at,
+        }
+
+    def to_export_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "title": self.title or None,
+            "body": self.body,
+            "tags": list(self.tags),
+        }
+
+    @classmethod
+    def from_values(cls, values: dict[str, Any], *, record_id: str, day: Day) -> JournalEntry:
+        tags = values.get("tags") or []
+        if isinstance(tags, str):
+            tags = tags.replace(";", ",").split(",")
+        return cls(
+            id=record_id,
+            date=day,
+            title=check_note(values.get("title") or "", MAX_TITLE_LENGTH, "title"),
+            body=check_note(values.get("body") or "", MAX_BODY_LENGTH, "body"),
+            tags=normalise_tags(tags),
+            updated_at=str(values.get("updated_at") or ""),
+        )
+
+    @classmethod
+    def from_record(cls, record: StoredRecord) -> JournalEntry:
+        if record.day is None:
+            raise DamagedRecord(KIND, record.id, "has no date")
+        return cls.from_values(record.payload, record_id=record.id, day=record.day)
+
+
+class JournalService:
+    def __init__(self, store: RecordStore, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self.damaged: list[DamagedRecord] = []
+
+    def build(
+        self,
+        *,
+        body: object,
+        title: object = "",
+        tags: tuple[str, ...] | list[str] = (),
+        day: object = None,
+        record_id: str | None = None,
+    ) -> JournalEntry:
+        now: datetime = self._clock.now()
+        chosen = parse_date(day) if day is not None else now.date()
+        check_not_future(chosen, now.date())
+        text = check_note(body, MAX_BODY_LENGTH, "body")
+        if not text.strip():
+            raise InvalidInput("The entry is empty; write a few words first.", field="body")
+        return JournalEntry(
+            id=record_id or new_id(),
+            date=chosen,
+            title=check_note(title, MAX_TITLE_LENGTH, "title").strip(),
+            body=text,
+            tags=normalise_tags(tags),
+            updated_at=now.isoformat(timespec="seconds"),
+        )
+
+    def save(self, entry: JournalEntry) -> JournalEntry:
+        self._store.put(KIND, entry.id, entry.to_payload(), entry.date)
+        return entry
+
+    def add(self, **values: Any) -> JournalEntry:
+        return self.save(self.build(**values))
+
+    def update(self, entry: JournalEntry, **changes: Any) -> JournalEntry:
+        stamped = replace(entry, **changes, updated_at=self._clock.now().isoformat(timespec="seconds"))
+        return self.save(stamped)
+
+    def get(self, record_id: str) -> JournalEntry | None:
+        record = self._store.get(KIND, record_id)
+        return JournalEntry.from_record(record) if record else None
+
+    def delete(self, record_id: str) -> JournalEntry | None:
+        existing = self.get(record_id)
+        if existing is not None:
+            self._store.delete(KIND, record_id)
+        return existing
+
+    def entries(
+        self, day_from: date | None = None, day_to: date | None = None, tag: str | None = None
+    ) -> list[JournalEntry]:
+        """Newest first; damaged entries are reported in ``damaged`` and skipped."""
+        result = self._store.load(KIND, day_from=day_from, day_to=day_to)
+        self.damaged = list(result.damaged)
+        entries: list[JournalEntry] = []
+        for record in result.records:
+            try:
+                entry = JournalEntry.from_record(record)
+            except (InvalidInput, DamagedRecord):
+                self.damaged.append(DamagedRecord(KIND, record.id, "has unreadable values"))
+                continue
+            if tag is None or has_tag(entry.tags, tag):
+                entries.append(entry)
+        return sorted(entries, key=lambda e: (e.date, e.updated_at, e.id), reverse=True)
+
+    def to_pending(self, entry: JournalEntry) -> PendingRecord:
+        return PendingRecord(KIND, entry.id, entry.to_payload(), entry.date)
