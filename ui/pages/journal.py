@@ -48,6 +48,7 @@ class JournalPage(VaultPage):
         self.current: JournalEntry | None = None
         self.dirty = False
         self._loading = False
+        self._baseline: tuple[str, str, str, str] = ("", "", "", "")
 
         splitter = QSplitter()
         splitter.addWidget(self._build_list())
@@ -161,7 +162,13 @@ class JournalPage(VaultPage):
     def _filter(self, text: str) -> None:
         words = query_words(text)
         self.model.search_words = words
-        self.proxy.set_ids(self.services.search.matching_ids(text, "journal") if words else None)
+        # Filtering moves the view's current row; that must never switch the entry being edited.
+        self._loading = True
+        try:
+            self.proxy.set_ids(self.services.search.matching_ids(text, "journal") if words else None)
+        finally:
+            self._loading = False
+        self._select(self.current.id if self.current else None)
         self.highlighter.set_words(words)
         self._update_empty_state()
         self.list_view.viewport().update()
@@ -205,11 +212,21 @@ class JournalPage(VaultPage):
             self._loading = False
 
     # -- editor -------------------------------------------------------------------------------------------------
+    def _snapshot(self) -> tuple[str, str, str, str]:
+        return (
+            self.title.text(),
+            self.body.toPlainText(),
+            self.tags.field.text(),
+            self.day.date().toString(),
+        )
+
     def _edited(self) -> None:
+        """Dirty means the fields differ from what was loaded (search highlighting also emits textChanged)."""
         if self._loading:
             return
-        self.dirty = True
-        self._draft_timer.start()
+        self.dirty = self._snapshot() != self._baseline
+        if self.dirty:
+            self._draft_timer.start()
 
     def _fill(self, entry_date: date, title: str, body: str, tags: list[str] | tuple[str, ...]) -> None:
         self._loading = True
@@ -221,6 +238,7 @@ class JournalPage(VaultPage):
             self.tags.set_tags(tags)
         finally:
             self._loading = False
+        self._baseline = self._snapshot()
 
     def _load(self, entry: JournalEntry) -> None:
         self.current = entry
@@ -280,6 +298,7 @@ class JournalPage(VaultPage):
             return False
         self.current = entry
         self.dirty = False
+        self._baseline = self._snapshot()
         self._draft_timer.stop()
         self.services.drafts.clear(DRAFT_SLOT)
         self.tags.add_suggestions(entry.tags)
@@ -348,6 +367,7 @@ class JournalPage(VaultPage):
         self.tags.field.setText(str(draft.get("tags") or ""))
         self._loading = False
         self.dirty = True
+        self._baseline = ("\0", "", "", "")  # a restored draft stays unsaved until it is saved or discarded
         self.delete_button.setEnabled(self.current is not None)
         self._select(self.current.id if self.current else None)
         self._say("Your unsaved writing is back, just as you left it.")

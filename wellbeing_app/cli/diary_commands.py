@@ -1,0 +1,397 @@
+"""`checkin`, `journal add|list|search`, `export` and `import`: the diary from the command line.
+
+Option values are checked before the vault is unlocked, and every problem names the option and what it
+accepts (exit 2, nothing changed). Output is short and calm; `--json` output is for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, time
+from pathlib import Path
+
+from wellbeing_app.checkins import MAX_NOTE_LENGTH, CheckIn
+from wellbeing_app.cli.context import CliContext
+from wellbeing_app.errors import DamagedRecord, IntegrityError, InvalidInput
+from wellbeing_app.journal import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
+from wellbeing_app.services import Services
+from wellbeing_app.transfer import (
+    ExportResult,
+    ImportSummary,
+    export_csv,
+    export_json,
+    import_daylio,
+    import_json,
+    parse_mood_mapping,
+    read_import_file,
+    write_export,
+)
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+UNENCRYPTED_NOTE = "This file is not encrypted: keep it somewhere private and delete it when you are done."
+
+
+def human_date(day: date) -> str:
+    """25 Nov 2026 (English month names whatever the locale, like the rest of the messages)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# -- option values, checked before unlocking ------------------------------------------------------------------
+
+
+def scale_value(option: str, text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise InvalidInput(
+            f"{option} must be a whole number from 0 to 10, not '{text}'.", field=option.lstrip("-")
+        ) from None
+    if not 0 <= value <= 10:
+        raise InvalidInput(
+            f"{option} must be a whole number from 0 to 10, not {value}.", field=option.lstrip("-")
+        )
+    return value
+
+
+def sleep_value(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        hours = float(text.strip())
+    except ValueError:
+        shown = f"'{text}'"
+    else:
+        if 0 <= hours <= 24 and hours * 2 == int(hours * 2):
+            return hours
+        shown = text.strip()
+    raise InvalidInput(
+        f"--sleep-hours must be a number of hours from 0 to 24 in steps of 0.5, not {shown}.",
+        field="sleep_hours",
+    )
+
+
+def day_value(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(
+            f"{option} must be a date written as YYYY-MM-DD (like 2026-03-15), not '{text}'.",
+            field=option.lstrip("-"),
+        ) from None
+
+
+def date_value(option: str, text: str | None, today: date) -> date | None:
+    """A day that is today or earlier."""
+    day = day_value(option, text)
+    if day is not None and day > today:
+        raise InvalidInput(
+            f"{option} {day.isoformat()} is in the future; use today ({today.isoformat()}) or an earlier day.",
+            field=option.lstrip("-"),
+        )
+    return day
+
+
+def time_value(text: str | None) -> time | None:
+    if text is None:
+        return None
+    try:
+        hours, minutes = text.strip().split(":")
+        if len(hours) not in (1, 2) or len(minutes) != 2:
+            raise ValueError(text)
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise InvalidInput(
+            f"--time must be a time written as HH:MM (24-hour, 00:00 to 23:59), not '{text}'.", field="time"
+        ) from None
+
+
+def text_value(option: str, text: str | None, limit: int) -> str:
+    value = text or ""
+    if len(value) > limit:
+        raise InvalidInput(
+            f"{option} is {len(value):,} characters long; the limit is {limit:,}.", field=option.lstrip("-")
+        )
+    return value
+
+
+def is_terminal(ctx: CliContext) -> bool:
+    try:
+        return ctx.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextmanager
+def unlocked(ctx: CliContext) -> Iterator[Services]:
+    vault = ctx.open_vault()
+    try:
+        yield Services(vault, ctx.clock)
+    finally:
+        vault.lock()
+
+
+def warn_damaged(ctx: CliContext, damaged: list[DamagedRecord]) -> None:
+    if damaged:
+        count = len(damaged)
+        records = "record" if count == 1 else "records"
+        print(
+            f"Note: {count} {records} could not be read and {'is' if count == 1 else 'are'} left out; "
+            "run 'wellbeing-app verify' for details.",
+            file=ctx.stderr,
+        )
+
+
+# -- checkin --------------------------------------------------------------------------------------------------
+
+
+def cmd_checkin(ctx: CliContext, args: argparse.Namespace) -> int:
+    now = ctx.clock.now()
+    mood = scale_value("--mood", args.mood)
+    energy = scale_value("--energy", args.energy)
+    stress = scale_value("--stress", args.stress)
+    sleep = sleep_value(args.sleep_hours)
+    day = date_value("--date", args.date, now.date())
+    at = time_value(args.time)
+    if at is not None and (day is None or day == now.date()) and at > now.time().replace(tzinfo=None):
+        raise InvalidInput(
+            f"--time {at:%H:%M} today is later than now ({now:%H:%M}); check-ins can only be for the past.",
+            field="time",
+        )
+    note = text_value("--note", args.note, MAX_NOTE_LENGTH)
+    with unlocked(ctx) as services:
+        saved: CheckIn = services.checkins.add(
+            mood=mood,
+            energy=energy,
+            stress=stress,
+            sleep_hours=sleep,
+            tags=args.tags or (),
+            note=note,
+            day=day,
+            at=at,
+        )
+    ctx.out(f"Saved your check-in for {human_date(saved.date)}, {saved.time:%H:%M}.")
+    return 0
+
+
+# -- journal --------------------------------------------------------------------------------------------------
+
+
+def cmd_journal_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    day = date_value("--date", args.date, ctx.clock.now().date())
+    title = text_value("--title", args.title, MAX_TITLE_LENGTH)
+    from_stdin = args.text == "-"
+    if not from_stdin:
+        body = text_value("TEXT", args.text, MAX_BODY_LENGTH)
+        if not body.strip():
+            raise InvalidInput(
+                "The entry is empty; write a few words, or '-' to read them from input.", field="body"
+            )
+    with unlocked(ctx) as services:
+        if from_stdin:
+            # Read only once unlocked, so that a wrong passphrase does not swallow what was typed.
+            if is_terminal(ctx):
+                print(
+                    "Write your entry, then press Ctrl-D (Ctrl-Z, Enter on Windows) to save it.",
+                    file=ctx.stderr,
+                )
+            body = text_value("The entry read from input", ctx.stdin.read().rstrip("\r\n"), MAX_BODY_LENGTH)
+        entry = services.journal.add(body=body, title=title, tags=list(args.tags or ()), day=day)
+    ctx.out(f"Saved your journal entry for {human_date(entry.date)}.")
+    return 0
+
+
+def cmd_journal_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    day_from = day_value("--from", args.date_from)
+    day_to = day_value("--to", args.date_to)
+    if day_from and day_to and day_from > day_to:
+        raise InvalidInput(
+            f"--from {day_from.isoformat()} is after --to {day_to.isoformat()}; swap them.", field="from"
+        )
+    with unlocked(ctx) as services:
+        entries = services.journal.entries(day_from, day_to, args.tag)
+        damaged = list(services.journal.damaged)
+    if args.json:
+        ctx.out(json.dumps([entry.to_export_dict() for entry in entries], ensure_ascii=False, indent=2))
+    elif not entries:
+        ctx.out(
+            "No journal entries match."
+            if (args.date_from or args.date_to or args.tag)
+            else "No journal entries yet."
+        )
+    else:
+        for entry in entries:
+            tags = f"  [{', '.join(entry.tags)}]" if entry.tags else ""
+            ctx.out(f"{entry.date.isoformat()}  {one_line(entry.display_title)}{tags}")
+    warn_damaged(ctx, damaged)
+    return 0
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cmd_journal_search(ctx: CliContext, args: argparse.Namespace) -> int:
+    query = " ".join(args.words)
+    if not query.strip():
+        raise InvalidInput("Give at least one word to search for.", field="words")
+    with unlocked(ctx) as services:
+        hits = services.search.search(query)
+    if args.json:
+        ctx.out(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
+    elif not hits:
+        ctx.out(f"Nothing found for “{query}”.")
+    else:
+        for hit in hits:
+            kind = "journal" if hit.kind == "journal" else "check-in"
+            title = one_line(hit.title)
+            # An untitled entry's title is its first line, which the snippet usually repeats.
+            found = hit.snippet if hit.snippet.startswith(title) else f"{title}: {hit.snippet}"
+            ctx.out(f"{hit.date.isoformat()}  {kind:<8}  {found}")
+    return 0
+
+
+# -- export and import ----------------------------------------------------------------------------------------
+
+
+def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser() if args.out else None
+    chosen = args.format or ("csv" if out is not None and out.suffix.lower() == ".csv" else "json")
+    if out is not None and (out.exists() or out.is_symlink()):
+        raise InvalidInput(
+            f"{out} already exists; it was left untouched. Choose a new file name for the export.",
+            field="out",
+        )
+    if out is not None and not out.parent.is_dir():
+        raise InvalidInput(
+            f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
+        )
+    exporter: Callable[[Services], ExportResult] = export_csv if chosen == "csv" else export_json
+    with unlocked(ctx) as services:
+        result = exporter(services)
+    if out is None:
+        ctx.stdout.write(result.text)
+        ctx.stdout.flush()
+    else:
+        write_export(out, result.text)
+        ctx.out(f"Exported {result.describe()} to {out}.")
+        ctx.out(UNENCRYPTED_NOTE)
+    if result.damaged:
+        # The readable records were exported; a backup script should still hear that some are missing.
+        count = len(result.damaged)
+        raise IntegrityError(
+            f"{count} damaged {'record was' if count == 1 else 'records were'} left out of the export "
+            "(everything else is in it); run 'wellbeing-app verify' for details."
+        )
+    return 0
+
+
+def detect_format(path: Path, text: str) -> str:
+    """json or daylio, from the file name's extension, else from how the file begins."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix == ".csv":
+        return "daylio"
+    start = text.lstrip("\ufeff \t\r\n")
+    if start.startswith("{"):
+        return "json"
+    if start.lower().startswith(("full_date", '"full_date"')):
+        return "daylio"
+    raise InvalidInput(
+        f"Cannot tell what kind of file {path} is; add --format json (our export) or --format daylio.",
+        field="format",
+    )
+
+
+def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    moods = parse_mood_mapping(args.daylio_moods) if args.daylio_moods is not None else None
+    text = read_import_file(path)
+    chosen = args.format or detect_format(path, text)
+    if moods is not None and chosen != "daylio":
+        raise InvalidInput(
+            "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
+        )
+    with unlocked(ctx) as services:
+        summary: ImportSummary = (
+            import_daylio(services, text, moods=moods) if chosen == "daylio" else import_json(services, text)
+        )
+    source = "Daylio export" if chosen == "daylio" else "export"
+    ctx.out(f"Imported the {source} {path.name}: {summary.describe()}.")
+    return 0
+
+
+# -- registration ---------------------------------------------------------------------------------------------
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    checkin = subparsers.add_parser(
+        "checkin",
+        help="save a check-in (mood 0-10, and optionally energy, stress, sleep, tags and a note)",
+        description="Save a check-in. Scales go from 0 to 10 (mood: 0 very low, 10 very good; "
+        "stress: 10 most stressed). Date and time default to now; earlier days can be filled in.",
+    )
+    checkin.add_argument("--mood", required=True, metavar="N", help="0 (very low) to 10 (very good)")
+    checkin.add_argument("--energy", metavar="N", help="0 (exhausted) to 10 (full of energy)")
+    checkin.add_argument("--stress", metavar="N", help="0 (calm) to 10 (very stressed)")
+    checkin.add_argument("--sleep-hours", metavar="H", help="hours of sleep, 0 to 24 in steps of 0.5")
+    checkin.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        metavar="T",
+        help='a tag such as "night shift"; repeat for more',
+    )
+    checkin.add_argument("--note", metavar="TEXT", help=f"a note, up to {MAX_NOTE_LENGTH:,} characters")
+    checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today; not in the future)")
+    checkin.add_argument("--time", metavar="HH:MM", help="the time, 24-hour (default now)")
+    checkin.set_defaults(func=cmd_checkin)
+
+    journal = subparsers.add_parser("journal", help="add, list and search journal entries")
+    actions = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="write a journal entry")
+    add.add_argument("--title", metavar="T", help="an optional title")
+    add.add_argument("--tag", dest="tags", action="append", metavar="T", help="a tag; repeat for more")
+    add.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today; not in the future)")
+    add.add_argument("text", metavar="TEXT", help="the entry; '-' reads it from standard input")
+    add.set_defaults(func=cmd_journal_add)
+    listing = actions.add_parser("list", help="list entries, newest first")
+    listing.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="from this day on")
+    listing.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="up to this day")
+    listing.add_argument("--tag", metavar="T", help="only entries with this tag")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.set_defaults(func=cmd_journal_list)
+    search = actions.add_parser("search", help="find entries and check-in notes containing all the words")
+    search.add_argument("words", nargs="+", metavar="WORDS", help="words to find (case and accents ignored)")
+    search.add_argument("--json", action="store_true", help="print JSON for scripts")
+    search.set_defaults(func=cmd_journal_search)
+
+    export = subparsers.add_parser(
+        "export", help="write a decrypted copy of check-ins and journal (not encrypted!)"
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv"), help="json (everything, default) or csv (check-ins only)"
+    )
+    export.add_argument(
+        "--out", metavar="FILE", help="a new file to write (default: standard output); never overwritten"
+    )
+    export.set_defaults(func=cmd_export)
+
+    importing = subparsers.add_parser("import", help="import our JSON export or a Daylio CSV export")
+    importing.add_argument("file", metavar="FILE", help="the file to import")
+    importing.add_argument(
+        "--format", choices=("json", "daylio"), help="default: from the file name (.json, .csv) or content"
+    )
+    importing.add_argument(
+        "--daylio-moods",
+        metavar='"label=N,..."',
+        help="Daylio mood labels and their 0-10 values (default rad=9,good=7,meh=5,bad=3,awful=1)",
+    )
+    importing.set_defaults(func=cmd_import)

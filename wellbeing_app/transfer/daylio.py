@@ -1,0 +1,235 @@
+"""Import of a Daylio CSV export as check-ins.
+
+Daylio writes ``full_date,date,weekday,time,mood,activities,note_title,note``, one row per entry. Moods are
+labels that users can rename, so they are mapped to our 0–10 scale: by default rad=9, good=7, meh=5, bad=3,
+awful=1, and a mapping such as ``"great=9,fine=6"`` adds labels or changes their values (case-insensitive).
+Activities (separated by " | ") become tags; the note title and the note become the check-in note, the title
+on its own first line. Each row gets an id derived from its date, time, mood and note, so importing the same
+export again adds nothing. The import is atomic: one bad row means nothing is imported, and the message names
+the row's line in the file and the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wellbeing_app import checkins
+from wellbeing_app.checkins import CheckIn, check_not_future, parse_date
+from wellbeing_app.errors import InvalidInput
+from wellbeing_app.storage.records import PendingRecord
+from wellbeing_app.transfer.export import ImportContext, Progress, sections
+from wellbeing_app.transfer.import_json import Candidate, ImportSummary, merge_candidates, read_import_file
+
+if TYPE_CHECKING:
+    from wellbeing_app.services import Services
+
+DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
+REQUIRED_COLUMNS = ("full_date", "time", "mood")
+DEFAULT_MOODS: dict[str, int] = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
+ACTIVITY_SEPARATOR = "|"
+MAPPING_FIELD = "daylio-moods"
+_NAMESPACE = uuid.UUID("0d5c8f3e-6a71-4c1b-9b8e-5d2f7a4e9c30")
+_BREAK = re.compile(r"[ \t]*<br\s*/?>", re.IGNORECASE)
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:([AaPp])\.?\s*[Mm]\.?)?$")
+
+
+def parse_mood_mapping(text: str) -> dict[str, int]:
+    """``"label=N,..."`` → {label (case-folded): N}; anything else raises InvalidInput (field "daylio-moods")."""
+    mapping: dict[str, int] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        label, equals, number = part.rpartition("=")
+        label = " ".join(label.split()).casefold()
+        if not equals or not label:
+            raise InvalidInput(
+                f'The Daylio mood mapping has "{part.strip()}", which is not label=N; '
+                'write it like "rad=9,good=7,meh=5".',
+                field=MAPPING_FIELD,
+            )
+        try:
+            value = int(number.strip())
+        except ValueError:
+            value = -1
+        if not 0 <= value <= 10:
+            raise InvalidInput(
+                f'In the Daylio mood mapping, "{part.strip()}" needs a whole number from 0 to 10 after "=".',
+                field=MAPPING_FIELD,
+            )
+        mapping[label] = value
+    if not mapping:
+        raise InvalidInput(
+            'The Daylio mood mapping is empty; write it like "rad=9,good=7,meh=5".', field=MAPPING_FIELD
+        )
+    return mapping
+
+
+def mood_scale(overrides: Mapping[str, int] | None = None) -> dict[str, int]:
+    """The default labels, with ``overrides`` added or replacing them (labels compared case-insensitively)."""
+    scale = dict(DEFAULT_MOODS)
+    for label, value in (overrides or {}).items():
+        scale[" ".join(label.split()).casefold()] = value
+    return scale
+
+
+def parse_daylio_time(text: str) -> str:
+    """ "10:04 PM", "10:04 pm", "9:05 a.m." or "22:04" → "22:04"; InvalidInput otherwise."""
+    match = _TIME.match(text.strip())
+    if match is not None:
+        hour, minute, half = int(match[1]), int(match[2]), match[3]
+        if half is not None and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half.lower() == "p" else 0)
+        elif half is not None:
+            hour = 99
+        if hour < 24 and minute < 60:
+            return f"{hour:02d}:{minute:02d}"
+    raise InvalidInput(f'the time {text.strip()!r} is not a time like "10:04 PM" or "22:04".', field="time")
+
+
+def daylio_note(title: str, note: str) -> str:
+    """The title on its own line, then the note; Daylio's <br> tags become line breaks."""
+    parts = [_BREAK.sub("\n", part).replace("\r\n", "\n").strip() for part in (title, note)]
+    return "\n".join(part for part in parts if part)
+
+
+def daylio_id(full_date: str, time: str, mood: str, note: str) -> str:
+    """A stable id for one Daylio row, so that importing the same export again adds nothing."""
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join((full_date, time, mood.casefold(), note))))
+
+
+def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
+    """The header's column positions and each non-empty row with the line where it starts."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header: dict[str, int] | None = None
+    width = 0
+    rows: list[tuple[int, list[str]]] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InvalidInput(
+                f"line {line}: the CSV cannot be read ({exc}).", field="file", line=line
+            ) from None
+        if not any(cell.strip() for cell in row):
+            continue
+        if header is None:
+            names = [cell.strip().lower() for cell in row]
+            missing = [name for name in REQUIRED_COLUMNS if name not in names]
+            if missing:
+                raise InvalidInput(
+                    f"line {line}: this does not look like a Daylio export; the first line should be "
+                    f"{','.join(DAYLIO_COLUMNS)} (missing: {', '.join(missing)}).",
+                    field="header",
+                    line=line,
+                )
+            header = {name: names.index(name) for name in dict.fromkeys(names)}
+            width = len(names)
+            continue
+        if len(row) != width:
+            raise InvalidInput(
+                f"line {line}: the row has {len(row)} fields but the header has {width}; "
+                "check for a missing quote or comma.",
+                field="row",
+                line=line,
+            )
+        rows.append((line, row))
+    if header is None:
+        raise InvalidInput("The file is empty; there is nothing to import.", field="file")
+    return header, rows
+
+
+def _row_to_record(
+    line: int, row: list[str], header: Mapping[str, int], scale: Mapping[str, int], context: ImportContext
+) -> PendingRecord:
+    def cell(name: str) -> str:
+        position = header.get(name)
+        return row[position] if position is not None else ""
+
+    try:
+        raw_date = cell("full_date").strip()
+        if not raw_date:
+            raise InvalidInput("full_date is empty; it should be a date like 2024-03-15.", field="full_date")
+        day = check_not_future(parse_date(raw_date, "full_date"), context.today, "full_date")
+        at = parse_daylio_time(cell("time"))
+        label = " ".join(cell("mood").split())
+        mood = scale.get(label.casefold())
+        if mood is None:
+            known = ", ".join(
+                f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1])
+            )
+            raise InvalidInput(
+                f"the mood {label!r} is not a known Daylio mood label (known: {known}); "
+                f'add "{label or "label"}=N" to the mood mapping (--daylio-moods).',
+                field="mood",
+            )
+        note = daylio_note(cell("note_title"), cell("note"))
+        activities = [part for part in cell("activities").split(ACTIVITY_SEPARATOR) if part.strip()]
+        checkin = CheckIn.from_values(
+            {"time": at, "mood": mood, "tags": activities, "note": note},
+            record_id=daylio_id(day.isoformat(), at, label, note),
+            day=day,
+        )
+    except InvalidInput as exc:
+        field = "activities" if exc.field == "tags" else exc.field
+        raise InvalidInput(f"line {line}: {exc}", field=field, line=line) from None
+    return PendingRecord(checkins.KIND, checkin.id, checkin.to_payload(), checkin.date)
+
+
+def _validate(
+    text: str, context: ImportContext, moods: Mapping[str, int] | None, progress: Progress | None
+) -> tuple[list[Candidate], int]:
+    header, rows = _rows(text)
+    scale = mood_scale(moods)
+    section = next(section for section in sections() if section.kind == checkins.KIND)
+    step = max(1, len(rows) // 100)
+    if progress is not None:
+        progress(0, len(rows))
+    by_id: dict[str, Candidate] = {}
+    for done, (line, row) in enumerate(rows, start=1):
+        record = _row_to_record(line, row, header, scale, context)
+        by_id[record.id] = Candidate(section, record, f"line {line}", line)
+        if progress is not None and done % step == 0 and done < len(rows):
+            progress(done, len(rows))
+    return list(by_id.values()), len(rows)
+
+
+def validate_daylio(
+    text: str,
+    context: ImportContext,
+    *,
+    moods: Mapping[str, int] | None = None,
+    progress: Progress | None = None,
+) -> list[Candidate]:
+    """Every row as a validated check-in; an identical row repeated in the file counts once."""
+    return _validate(text, context, moods, progress)[0]
+
+
+def import_daylio(
+    services: Services,
+    text: str,
+    *,
+    moods: Mapping[str, int] | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import a Daylio CSV export's text as check-ins, atomically."""
+    candidates, rows = _validate(text, ImportContext(services.clock.now()), moods, progress)
+    return merge_candidates(services, candidates, progress=progress, total=rows)
+
+
+def import_daylio_file(
+    services: Services,
+    path: Path,
+    *,
+    moods: Mapping[str, int] | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    return import_daylio(services, read_import_file(path), moods=moods, progress=progress)
