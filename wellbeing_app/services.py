@@ -6,6 +6,7 @@ from typing import Any
 
 from wellbeing_app.checkins import CheckIn, CheckInService
 from wellbeing_app.clock import Clock
+from wellbeing_app.contacts import ContactService
 from wellbeing_app.drafts import DraftStore
 from wellbeing_app.journal import JournalEntry, JournalService
 from wellbeing_app.search import SearchIndex
@@ -54,6 +55,7 @@ class Services:
         self.checkins = IndexedCheckIns(vault, clock, self.search)
         self.journal = IndexedJournal(vault, clock, self.search)
         self.drafts = DraftStore(vault.store)
+        self.directory = ContactService(vault.store, clock)
 
     def bulk_changed(self, **_details: Any) -> None:
         """After an import: the index is rebuilt on next use."""
