@@ -75,13 +75,23 @@ def check_note(note: object, limit: int = MAX_NOTE_LENGTH, field: str = "note") 
     return text
 
 
-def check_not_future(day: date, today: date, field: str = "date") -> date:
+def check_not_future(day: date, today: date, field: str = "date", what: str = "check-ins") -> date:
     if day > today:
         raise InvalidInput(
-            f"The {field} {day.isoformat()} is in the future; check-ins can only be for today or earlier.",
+            f"The {field} {day.isoformat()} is in the future; {what} can only be for today or earlier.",
             field=field,
         )
     return day
+
+
+def tag_values(values: Mapping[str, Any]) -> list[str]:
+    """Tags from a stored or imported record: a list of strings, or one string separated by ';' or ','."""
+    tags = values.get("tags") or []
+    if isinstance(tags, str):
+        return tags.replace(";", ",").split(",")
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise InvalidInput("tags must be a list of words.", field="tags")
+    return tags
 
 
 def parse_date(value: object, field: str = "date") -> date:
@@ -147,9 +157,6 @@ class CheckIn:
     @classmethod
     def from_values(cls, values: Mapping[str, Any], *, record_id: str, day: Day) -> CheckIn:
         """Validated construction from loosely typed values (stored payloads, imports)."""
-        tags = values.get("tags") or []
-        if isinstance(tags, str):
-            tags = tags.replace(";", ",").split(",")
         return cls(
             id=record_id,
             date=day,
@@ -158,7 +165,7 @@ class CheckIn:
             energy=check_scale("energy", values.get("energy")),
             stress=check_scale("stress", values.get("stress")),
             sleep_hours=check_sleep(values.get("sleep_hours")),
-            tags=normalise_tags(tags),
+            tags=normalise_tags(tag_values(values)),
             note=check_note(values.get("note")),
         )
 

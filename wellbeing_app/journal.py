@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from wellbeing_app.checkins import check_not_future, check_note, new_id, parse_date
+from wellbeing_app.checkins import check_not_future, check_note, new_id, parse_date, tag_values
 from wellbeing_app.clock import Clock
 from wellbeing_app.errors import DamagedRecord, InvalidInput
 from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord
@@ -54,15 +54,12 @@ class JournalEntry:
 
     @classmethod
     def from_values(cls, values: dict[str, Any], *, record_id: str, day: Day) -> JournalEntry:
-        tags = values.get("tags") or []
-        if isinstance(tags, str):
-            tags = tags.replace(";", ",").split(",")
         return cls(
             id=record_id,
             date=day,
             title=check_note(values.get("title") or "", MAX_TITLE_LENGTH, "title"),
             body=check_note(values.get("body") or "", MAX_BODY_LENGTH, "body"),
-            tags=normalise_tags(tags),
+            tags=normalise_tags(tag_values(values)),
             updated_at=str(values.get("updated_at") or ""),
         )
 
@@ -90,7 +87,7 @@ class JournalService:
     ) -> JournalEntry:
         now: datetime = self._clock.now()
         chosen = parse_date(day) if day is not None else now.date()
-        check_not_future(chosen, now.date())
+        check_not_future(chosen, now.date(), what="journal entries")
         text = check_note(body, MAX_BODY_LENGTH, "body")
         if not text.strip():
             raise InvalidInput("The entry is empty; write a few words first.", field="body")
@@ -111,7 +108,7 @@ class JournalService:
         return self.save(self.build(**values))
 
     def update(self, entry: JournalEntry, **changes: Any) -> JournalEntry:
-        stamped = replace(entry, **changes, updated_at=self._clock.now().isoformat(timespec="seconds"))
+        stamped = replace(entry, **{"updated_at": self._clock.now().isoformat(timespec="seconds"), **changes})
         return self.save(stamped)
 
     def get(self, record_id: str) -> JournalEntry | None:

@@ -73,8 +73,15 @@ class SearchIndex:
     @staticmethod
     def _journal_doc(entry: journal.JournalEntry) -> _Document:
         text = f"{entry.title}\n{entry.body}" if entry.title else entry.body
+        # Within a day, journal entries sort after that day's check-ins (newest first puts them on top).
         return _Document(
-            entry.id, "journal", entry.date, entry.updated_at, entry.display_title, entry.body, fold(text)
+            entry.id,
+            "journal",
+            entry.date,
+            f"24:00 {entry.updated_at}",
+            entry.display_title,
+            entry.body,
+            fold(text),
         )
 
     @staticmethod

@@ -39,7 +39,16 @@ def snippet(text: str, words: list[str], width: int = 120) -> str:
 
 
 def _first_position(text: str, words: list[str]) -> int:
-    """Where the earliest query word starts in the original text (folding char by char keeps offsets)."""
+    """Where the earliest query word starts in the original text.
+
+    When folding keeps the length (ASCII, and most accented text) offsets carry over directly; only text with
+    ligatures or the like is folded character by character to map offsets back.
+    """
+    folded_whole = fold(text)
+    if len(folded_whole) == len(text):
+        found = [folded_whole.find(word) for word in words]
+        hits = [pos for pos in found if pos >= 0]
+        return min(hits) if hits else 0
     folded_chars: list[str] = []
     offsets: list[int] = []
     for index, ch in enumerate(text):

@@ -38,6 +38,7 @@ from wellbeing_app.storage.records import RecordStore
 
 VAULT_FORMAT = "wellbeing-vault/1"
 MIN_PASSPHRASE_LENGTH = 10
+DAMAGED_HEADER = "The vault's header is damaged. Restore the vault from a backup."
 
 
 def validate_new_passphrase(passphrase: str, confirmation: str | None = None) -> None:
@@ -159,9 +160,16 @@ class Vault:
         }
         path.touch(mode=0o600, exist_ok=False)
         engine = open_engine(path)
-        migrate_if_needed(engine, path, clock.now())
-        with engine.begin() as conn:
-            conn.execute(insert(VaultMeta), [{"key": k, "value": v} for k, v in meta.items()])
+        try:
+            migrate_if_needed(engine, path, clock.now())
+            with engine.begin() as conn:
+                conn.execute(insert(VaultMeta), [{"key": k, "value": v} for k, v in meta.items()])
+        except BaseException:
+            # A half-made vault would block the next attempt with "a vault already exists".
+            engine.dispose()
+            for leftover in data_dir.glob(f"{DB_FILENAME}*"):
+                leftover.unlink(missing_ok=True)
+            raise
         cls._protect_files(data_dir)
         return cls(data_dir, engine, data_key, meta, clock), format_recovery_key(recovery)
 
@@ -186,6 +194,9 @@ class Vault:
         clock = clock or SystemClock()
         try:
             backup = migrate_if_needed(engine, db_path(data_dir), clock.now())
+        except IntegrityError:
+            engine.dispose()
+            raise
         except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
             engine.dispose()
             raise IntegrityError(
@@ -207,8 +218,8 @@ class Vault:
     @classmethod
     def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
         engine, meta = cls._open_engine(data_dir)
-        kdf = KdfParams.from_json(json.loads(meta["kdf"]))
         try:
+            kdf = KdfParams.from_json(json.loads(meta["kdf"]))
             key = cls._unwrap(
                 derive_key(passphrase, kdf),
                 meta,
@@ -218,6 +229,9 @@ class Vault:
         except AuthenticationFailed:
             engine.dispose()
             raise
+        except (KeyError, ValueError, TypeError) as exc:
+            engine.dispose()
+            raise IntegrityError(DAMAGED_HEADER) from exc
         return cls._finish_open(data_dir, engine, key, meta, clock)
 
     @classmethod
@@ -226,32 +240,33 @@ class Vault:
     ) -> Vault:
         recovery = parse_recovery_key(recovery_text)
         engine, meta = cls._open_engine(data_dir)
-        kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
         try:
+            kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
             key = cls._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
         except AuthenticationFailed:
             engine.dispose()
             raise
+        except (KeyError, ValueError, TypeError) as exc:
+            engine.dispose()
+            raise IntegrityError(DAMAGED_HEADER) from exc
         return cls._finish_open(data_dir, engine, key, meta, clock)
 
     @classmethod
     def open_with_data_key(cls, data_dir: Path, data_key: bytes, *, clock: Clock | None = None) -> Vault:
         """Open with the key remembered in the OS keychain; checked against the wrapped copy's owner."""
+        if len(data_key) != KEY_BYTES:
+            raise AuthenticationFailed(
+                "The key kept on this computer is not valid. Unlock with your passphrase."
+            )
         engine, meta = cls._open_engine(data_dir)
-        vault = cls._finish_open(data_dir, engine, data_key, meta, clock)
         try:
-            vault._check_key()
-        except AuthenticationFailed:
-            vault.lock()
-            raise
-        return vault
-
-    def _check_key(self) -> None:
-        check = self._meta.get("key_check", "")
-        try:
-            RecordCipher(self.data_key).open(bytes.fromhex(check), _wrap_aad(self.vault_id, "key_check"))
-        except (IntegrityError, ValueError) as exc:
+            RecordCipher(data_key).open(
+                bytes.fromhex(meta.get("key_check", "")), _wrap_aad(meta["vault_id"], "key_check")
+            )
+        except (IntegrityError, ValueError, KeyError) as exc:
+            engine.dispose()
             raise AuthenticationFailed("The key kept on this computer no longer opens this vault.") from exc
+        return cls._finish_open(data_dir, engine, data_key, meta, clock)
 
     @staticmethod
     def _protect_files(data_dir: Path) -> None:
@@ -314,6 +329,7 @@ class Vault:
 
     def lock(self) -> None:
         """Drop the key and close the database. Python cannot wipe memory; the references go at least."""
+        self.store.close()
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None

@@ -145,11 +145,6 @@ def test_wrong_data_key_fails(created: tuple[Vault, str], data_dir: Path) -> Non
         Vault.open_with_data_key(data_dir, os.urandom(32))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: Vault.open_with_data_key with a key that is not 32 bytes (a damaged keychain entry) raises "
-    "ValueError from RecordCipher in Vault.__init__ (exit 1) and leaks the engine, instead of AuthenticationFailed.",
-)
 def test_data_key_of_the_wrong_length_fails_calmly(created: tuple[Vault, str], data_dir: Path) -> None:
     created[0].lock()
     with pytest.raises(AuthenticationFailed):
@@ -310,11 +305,6 @@ def test_lock_drops_the_key(vault: Vault) -> None:
     vault.lock()  # locking twice is harmless
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: Vault.lock() clears _data_key and _engine but vault.store keeps its RecordCipher and Engine, "
-    "so a locked vault's store still decrypts every record.",
-)
 def test_a_locked_vault_store_reads_nothing(vault: Vault) -> None:
     vault.store.put("checkin", rid(1), {"note": "private"})
     vault.lock()
@@ -412,11 +402,6 @@ def test_damaged_vault_header_is_an_integrity_error(
         Vault.open_with_passphrase(data_dir, TEST_PASSPHRASE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: vault.py open_with_passphrase/_unwrap read meta['kdf'] / meta['wrapped_key.*'] unguarded, so a "
-    "damaged or missing header value raises JSONDecodeError/KeyError/ValueError (exit 1) instead of IntegrityError.",
-)
 @pytest.mark.parametrize(
     "statement",
     [

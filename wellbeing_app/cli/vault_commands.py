@@ -6,7 +6,6 @@ import argparse
 
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import IntegrityError, InvalidInput
-from wellbeing_app.paths import ensure_private_dir
 from wellbeing_app.vault import Vault, vault_exists
 
 
@@ -17,7 +16,6 @@ def cmd_init(ctx: CliContext, _args: argparse.Namespace) -> int:
         )
     if vault_exists(ctx.data_dir):
         raise InvalidInput(f"A vault already exists in {ctx.data_dir}; it was left untouched.")
-    ensure_private_dir(ctx.data_dir)
     vault, recovery_key = Vault.create(ctx.data_dir, ctx.passphrase(confirm=True), clock=ctx.clock)
     vault.lock()
     ctx.out(f"Created your vault in {ctx.data_dir}.")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from wellbeing_app.errors import IntegrityError
 from wellbeing_app.paths import BACKUP_DIRNAME, ensure_private_dir, make_private
 
 SCHEMA_HEAD = "0001"
@@ -46,6 +47,19 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
+def _known_revision(revision: str) -> bool:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    try:
+        return ScriptDirectory.from_config(config).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade_to_head(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
@@ -78,6 +92,11 @@ def migrate_if_needed(engine: Engine, db_path: Path, now: datetime) -> Path | No
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
         return None
+    if revision is not None and not _known_revision(revision):
+        raise IntegrityError(
+            "This vault was made by a newer version of Wellbeing Check-in. Update the app to open it; "
+            "the vault was left unchanged."
+        )
     backup = backup_database(db_path, now, f"before-migration-from-{revision}") if revision else None
     upgrade_to_head(engine)
     return backup

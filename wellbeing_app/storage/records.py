@@ -15,7 +15,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from wellbeing_app.crypto.aead import RecordCipher, associated_data
-from wellbeing_app.errors import DamagedRecord, IntegrityError
+from wellbeing_app.errors import AuthenticationFailed, DamagedRecord, IntegrityError
 from wellbeing_app.storage.models import Record
 
 Payload = dict[str, Any]
@@ -52,9 +52,27 @@ def _aad(kind: str, record_id: str, day: str | None) -> bytes:
 
 class RecordStore:
     def __init__(self, engine: Engine, cipher: RecordCipher) -> None:
-        self._engine = engine
-        self._cipher = cipher
+        self._engine_ref: Engine | None = engine
+        self._cipher_ref: RecordCipher | None = cipher
         self._listeners: list[ChangeListener] = []
+
+    @property
+    def _engine(self) -> Engine:
+        if self._engine_ref is None:
+            raise AuthenticationFailed("The vault is locked.")
+        return self._engine_ref
+
+    @property
+    def _cipher(self) -> RecordCipher:
+        if self._cipher_ref is None:
+            raise AuthenticationFailed("The vault is locked.")
+        return self._cipher_ref
+
+    def close(self) -> None:
+        """Forget the key and the database: every later call says the vault is locked."""
+        self._engine_ref = None
+        self._cipher_ref = None
+        self._listeners.clear()
 
     def add_listener(self, listener: ChangeListener) -> None:
         """Called with the record kind after every committed change (the GUI refreshes from it)."""

@@ -252,12 +252,6 @@ def test_init_with_mismatched_passphrases(cli: Cli, data_dir: Path, monkeypatch:
     assert not db_path(data_dir).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: cli/vault_commands.py cmd_init calls ensure_private_dir(ctx.data_dir) before asking for the "
-    "passphrase, so a failed init (no/short/mismatched passphrase) leaves a new empty data folder behind; "
-    "drop that call (Vault.create already makes the folder after validating the passphrase).",
-)
 def test_a_failed_init_leaves_nothing_behind(cli: Cli, data_dir: Path) -> None:
     assert cli(["init"], env(data_dir, passphrase="short")).code == 2
     assert not data_dir.exists()

@@ -166,12 +166,6 @@ def test_a_database_with_tables_but_no_revision_is_refused_unchanged(
     assert rows(filled_vault, "SELECT count(*) FROM vault_meta") == [(8,)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: a vault written by a newer app (alembic_version unknown here) makes migrate_if_needed take a "
-    "backup and then alembic raises CommandError, which Vault._finish_open does not catch (exit 1, and a new "
-    "backup on every attempt) instead of a calm IntegrityError saying to update the app.",
-)
 def test_a_vault_from_a_newer_app_is_refused_calmly(
     filled_vault: Path, data_dir: Path, passphrase: str
 ) -> None:
