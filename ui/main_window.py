@@ -10,6 +10,7 @@ from typing import Any
 
 from resources import resource_path
 from ui.dialogs.crisis import CrisisDialog
+from ui.dialogs.transfer import export_data, import_data
 from ui.idle import IdleWatcher
 from ui.pages.base import PageContext
 from ui.pages.recovery import RecoveryKeyPage
@@ -128,6 +129,14 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         self.addAction(self.lock_action)
+        self.import_action = QAction("&Import…", self)
+        self.import_action.triggered.connect(self._import)
+        self.export_action = QAction("&Export…", self)
+        self.export_action.triggered.connect(self._export)
+        for action in (self.import_action, self.export_action):
+            action.setEnabled(False)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
@@ -199,6 +208,8 @@ class MainWindow(QMainWindow):
         self.unlock_page.reset()
         self.lock_button.show()
         self.lock_action.setEnabled(True)
+        self.import_action.setEnabled(True)
+        self.export_action.setEnabled(True)
         self.apply_autolock()
         self.main_area.pages[0].setFocus()
 
@@ -218,11 +229,25 @@ class MainWindow(QMainWindow):
             self.main_area = None
         self.lock_button.hide()
         self.lock_action.setEnabled(False)
+        self.import_action.setEnabled(False)
+        self.export_action.setEnabled(False)
         self._show_start_page()
 
     def lock(self) -> None:
         """Lock on demand (Ctrl+L), on idle, or on close: drafts are saved, the key dropped."""
         self.session.lock()
+
+    def _import(self) -> None:
+        if self.main_area is not None:
+            import_data(self, self.main_area.context.services, lambda _message: self._refresh_pages())
+
+    def _export(self) -> None:
+        if self.main_area is not None:
+            export_data(self, self.main_area.context.services)
+
+    def _refresh_pages(self) -> None:
+        if self.main_area is not None:
+            self.main_area.refresh()
 
     # -- other --------------------------------------------------------------------------------------------------
     def show_crisis_lines(self) -> None:

@@ -83,6 +83,10 @@ class ContactService:
             self._contacts = loaded
         return [c for c in self._contacts if include_unlisted or c.listed]
 
+    def invalidate(self) -> None:
+        """Forget the cached contacts (after an import of a whole export)."""
+        self._contacts = None
+
     def get(self, contact_id: str) -> Contact | None:
         return next((c for c in self.contacts() if c.id == contact_id or c.record_id == contact_id), None)
 

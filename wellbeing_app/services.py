@@ -58,5 +58,6 @@ class Services:
         self.directory = ContactService(vault.store, clock)
 
     def bulk_changed(self, **_details: Any) -> None:
-        """After an import: the index is rebuilt on next use."""
+        """After an import: the index and the contact cache are rebuilt on next use."""
         self.search.invalidate()
+        self.directory.invalidate()

@@ -34,5 +34,8 @@ class VaultPage(QWidget):
     def save_state(self) -> None:
         """Keep anything typed but not saved (as an encrypted draft) before locking or closing."""
 
+    def refresh(self) -> None:
+        """Reload what the page shows from the vault (after an import)."""
+
     def page_shown(self) -> None:
         """Called when the user navigates here."""

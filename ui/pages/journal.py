@@ -158,6 +158,11 @@ class JournalPage(VaultPage):
         self.save_button.clicked.connect(self.save_entry)
         return panel
 
+    def refresh(self) -> None:
+        self.model.set_entries(self.services.journal.entries())
+        self._filter(self.search.text())
+        self._update_empty_state()
+
     # -- list and search ---------------------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
         words = query_words(text)

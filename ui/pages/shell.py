@@ -65,6 +65,11 @@ class MainArea(QWidget):
     def page(self, title: str) -> VaultPage | None:
         return next((p for p in self.pages if p.nav_title == title), None)
 
+    def refresh(self) -> None:
+        """After an import: every page reloads what it shows."""
+        for page in self.pages:
+            page.refresh()
+
     def save_state(self) -> None:
         for page in self.pages:
             page.save_state()
