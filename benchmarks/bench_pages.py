@@ -1,0 +1,56 @@
+"""Opening the Today and Journal pages on a 10-year vault (target: under 200 ms each), offscreen."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from benchmarks.bench_diary import BATCH, synthetic_records
+from wellbeing_app.clock import FixedClock
+from wellbeing_app.crypto.kdf import KdfParams
+from wellbeing_app.vault import Vault
+
+RUNS = 7
+
+
+def run() -> dict[str, float | int | str]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.pages.base import PageContext
+    from ui.pages.journal import JournalPage
+    from ui.pages.today import TodayPage
+    from ui.preferences import Preferences
+    from ui.session import VaultSession
+    from wellbeing_app.services import Services
+
+    app = QApplication.instance() or QApplication([])
+    clock = FixedClock(datetime(2026, 11, 25, 21, 30).astimezone())
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "vault"
+        vault, _ = Vault.create(data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1))
+        records = synthetic_records(clock.today())
+        for start in range(0, len(records), BATCH):
+            vault.store.put_many(records[start : start + BATCH])
+        session = VaultSession(data_dir, clock=clock)
+        figures: dict[str, float | int | str] = {"records": len(records)}
+        for name, page_class in (("today", TodayPage), ("journal", JournalPage)):
+            times = []
+            for _ in range(RUNS):
+                context = PageContext(session, vault, clock, Preferences(data_dir), Services(vault, clock))
+                started = time.perf_counter()
+                page = page_class(context)
+                page.show()
+                app.processEvents()
+                times.append((time.perf_counter() - started) * 1000)
+                page.close()
+                page.deleteLater()
+                app.processEvents()
+            figures[f"open_{name}_page_ms"] = round(statistics.median(times), 1)
+        vault.lock()
+    figures["target_ms"] = 200
+    return figures
