@@ -32,7 +32,9 @@ def run() -> dict[str, float | int | str]:
     clock = FixedClock(datetime(2026, 11, 25, 21, 30).astimezone())
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "vault"
-        vault, _ = Vault.create(data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1))
+        vault, _ = Vault.create(
+            data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1)
+        )
         records = synthetic_records(clock.today())
         for start in range(0, len(records), BATCH):
             vault.store.put_many(records[start : start + BATCH])
