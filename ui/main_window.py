@@ -15,6 +15,7 @@ from ui.idle import IdleWatcher
 from ui.pages.base import PageContext
 from ui.pages.recovery import RecoveryKeyPage
 from ui.pages.shell import MainArea
+from ui.pages.today import TodayPage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.preferences import Preferences
@@ -26,15 +27,18 @@ from ui.qt import (
     QKeySequence,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QShowEvent,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 from ui.session import VaultSession
 from wellbeing_app import __version__
+from wellbeing_app.detection import NOTIFICATION_TEXT
 from wellbeing_app.errors import AuthenticationFailed, WellbeingError
 from wellbeing_app.services import Services
 
@@ -81,6 +85,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
+        self.notifications_sent = 0
+        self._build_tray()
         self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
         self.idle.idle_timed_out.connect(self.lock)
 
@@ -211,6 +217,12 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(True)
         self.export_action.setEnabled(True)
         self.apply_autolock()
+        today = self.main_area.page("Today")
+        if isinstance(today, TodayPage):
+            today.navigate_requested.connect(self.main_area.show_page)
+            today.alert_raised.connect(self.notify)
+            if today.status_area.report is not None and today.status_area.report.alert is not None:
+                self.notify()
         self.main_area.pages[0].setFocus()
 
     def apply_autolock(self) -> None:
@@ -248,6 +260,28 @@ class MainWindow(QMainWindow):
     def _refresh_pages(self) -> None:
         if self.main_area is not None:
             self.main_area.refresh()
+
+    def _build_tray(self) -> None:
+        """A tray icon where the desktop has one; its notifications never carry content."""
+        self.tray: QSystemTrayIcon | None = None
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        tray = QSystemTrayIcon(self.windowIcon(), self)
+        tray.setToolTip(APP_TITLE)
+        menu = QMenu(self)
+        menu.addAction("Open", self.showNormal)
+        menu.addAction(self.lock_action)
+        menu.addAction("Need help now?", self.show_crisis_lines)
+        tray.setContextMenu(menu)
+        tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+        tray.show()
+        self.tray = tray
+
+    def notify(self) -> None:
+        """Content-free: others may see the screen, so no score and no words from the journal."""
+        self.notifications_sent += 1
+        if self.tray is not None:
+            self.tray.showMessage(APP_TITLE, NOTIFICATION_TEXT, QSystemTrayIcon.MessageIcon.Information)
 
     # -- other --------------------------------------------------------------------------------------------------
     def show_crisis_lines(self) -> None:

@@ -11,6 +11,7 @@ from wellbeing_app.drafts import DraftStore
 from wellbeing_app.journal import JournalEntry, JournalService
 from wellbeing_app.search import SearchIndex
 from wellbeing_app.vault import Vault
+from wellbeing_app.wellbeing_status import InstrumentService, StatusService
 
 
 class IndexedCheckIns(CheckInService):
@@ -56,6 +57,8 @@ class Services:
         self.journal = IndexedJournal(vault, clock, self.search)
         self.drafts = DraftStore(vault.store)
         self.directory = ContactService(vault.store, clock)
+        self.instruments = InstrumentService(vault.store, clock)
+        self.status = StatusService(vault.store, clock, self.directory)
 
     def bulk_changed(self, **_details: Any) -> None:
         """After an import: the index and the contact cache are rebuilt on next use."""

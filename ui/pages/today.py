@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ui.dialogs.questionnaire import QuestionnaireDialog
 from ui.models.checkins import CheckInListModel
 from ui.mood_strip import DAYS, MoodStrip
 from ui.pages.base import PageContext, VaultPage
@@ -22,15 +23,25 @@ from ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ui.scale import ScaleInput
+from ui.status_area import StatusArea
 from ui.tag_input import TagInput
 from ui.widgets import card, heading, inline_message, paragraph, primary_button
 from wellbeing_app.checkins import SCALE_ANCHORS, CheckIn
-from wellbeing_app.errors import InvalidInput
+from wellbeing_app.errors import InvalidInput, WellbeingError
+from wellbeing_app.instruments import InstrumentKind
 from wellbeing_app.tags import EVENT_TAGS, SHIFT_TAGS, SUGGESTED_TAGS
 
 DRAFT_SLOT = "today-checkin"
+OFFER_SLOT = "questionnaire-offers"
+OFFER_PAUSE_DAYS = 3
+OFFERS: dict[InstrumentKind, str] = {
+    "who5": "It's been two weeks or more since your last two-week check. Would you like to answer five short "
+    "questions about how you've been? It takes about a minute.",
+    "burnout": "Would you like to answer the monthly question about how work has been feeling?",
+}
 DRAFT_DELAY_MS = 2_000
 THANKS = "Saved. Thank you for checking in."
 
@@ -38,6 +49,8 @@ THANKS = "Saved. Thank you for checking in."
 class TodayPage(VaultPage):
     nav_title = "Today"
     icon_name = "today"
+    navigate_requested = Signal(str)
+    alert_raised = Signal()
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
@@ -53,11 +66,17 @@ class TodayPage(VaultPage):
         self.subtitle = paragraph("", subtle=True)
         self.column.addWidget(self.title)
         self.column.addWidget(self.subtitle)
-        self.status_slot = QVBoxLayout()
-        self.column.addLayout(self.status_slot)
+        self.status_area = StatusArea()
+        self.status_area.journal_requested.connect(lambda: self.navigate_requested.emit("Journal"))
+        self.status_area.support_requested.connect(lambda: self.navigate_requested.emit("Support"))
+        self.status_area.acknowledged.connect(self._acknowledge)
+        self.status_area.snoozed.connect(self._snooze)
+        self.column.addWidget(self.status_area)
+        self.column.addWidget(self._build_offer())
         self.column.addWidget(self._build_form())
         self.column.addWidget(self._build_strip())
         self.column.addWidget(self._build_list())
+        self.column.addWidget(self._build_questionnaire_row())
         self.column.addStretch(1)
 
         scroll = QScrollArea()
@@ -134,6 +153,50 @@ class TodayPage(VaultPage):
         layout.addLayout(row)
         return frame
 
+    def _build_offer(self) -> QWidget:
+        """A gentle, dismissable offer when a questionnaire is due; never more than one at a time."""
+        self.offer, layout = card()
+        self.offer_text = paragraph("")
+        self.offer_text.setAccessibleName("Questionnaire offer")
+        layout.addWidget(self.offer_text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.offer_later = QPushButton("Not now")
+        self.offer_later.setAccessibleName("Not now")
+        self.offer_answer = QPushButton("Answer now")
+        self.offer_answer.setAccessibleName("Answer now")
+        row.addWidget(self.offer_later)
+        row.addWidget(self.offer_answer)
+        layout.addLayout(row)
+        self.offer_later.clicked.connect(self._dismiss_offer)
+        self.offer_answer.clicked.connect(lambda: self.open_questionnaire(self._offered or "who5"))
+        self._offered: InstrumentKind | None = None
+        self.offer.hide()
+        return self.offer
+
+    def _build_questionnaire_row(self) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(heading("Short questionnaires", level=2))
+        layout.addWidget(
+            paragraph(
+                "Two well-known questions sets, for your own eyes: the WHO-5 about the last two weeks, "
+                "and a single question about burnout. They don't diagnose anything.",
+                subtle=True,
+            )
+        )
+        row = QHBoxLayout()
+        who5_button = QPushButton("Two-week check (WHO-5)…")
+        who5_button.setAccessibleName("Two-week check")
+        burnout_button = QPushButton("Burnout question…")
+        burnout_button.setAccessibleName("Burnout question")
+        who5_button.clicked.connect(lambda: self.open_questionnaire("who5"))
+        burnout_button.clicked.connect(lambda: self.open_questionnaire("burnout"))
+        row.addWidget(who5_button)
+        row.addWidget(burnout_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return frame
+
     def _build_strip(self) -> QWidget:
         frame, layout = card()
         layout.addWidget(heading("Your last 14 days", level=2))
@@ -191,6 +254,7 @@ class TodayPage(VaultPage):
         moods = self.services.checkins.daily_moods(DAYS, today)
         self.strip.set_moods(moods, today)
         start = today - timedelta(days=DAYS - 1)
+        self.refresh_status()
         self.strip_caption.setText(
             f"You checked in on {len(moods)} of the last {DAYS} days (since {start.day} {start:%b})."
             if moods
@@ -199,6 +263,61 @@ class TodayPage(VaultPage):
 
     def page_shown(self) -> None:
         self.refresh()
+
+    def refresh_status(self) -> None:
+        try:
+            report = self.services.status.status()
+        except WellbeingError:
+            self.status_area.hide()
+            return
+        self.status_area.show_report(report)
+        if report.alert is not None:
+            self.alert_raised.emit()
+        self._update_offer()
+
+    def _update_offer(self) -> None:
+        dismissed = self.services.drafts.load(OFFER_SLOT) or {}
+        today = self.context.clock.now().date().isoformat()
+        self._offered = None
+        for kind in ("who5", "burnout"):
+            if self.services.instruments.is_due(kind) and str(dismissed.get(kind, "")) < today:
+                self._offered = kind
+                break
+        if self._offered is None:
+            self.offer.hide()
+            return
+        self.offer_text.setText(OFFERS[self._offered])
+        self.offer.show()
+
+    def _dismiss_offer(self) -> None:
+        if self._offered is None:
+            return
+        dismissed = self.services.drafts.load(OFFER_SLOT) or {}
+        until = self.context.clock.now().date() + timedelta(days=OFFER_PAUSE_DAYS)
+        dismissed[self._offered] = until.isoformat()
+        self.services.drafts.save(OFFER_SLOT, dismissed)
+        self._update_offer()
+
+    def open_questionnaire(self, kind: InstrumentKind) -> None:
+        dialog = QuestionnaireDialog(kind, self.context.clock.now().date(), self)
+        self.questionnaire = dialog
+        dialog.accepted.connect(lambda: self._questionnaire_done(dialog))
+        dialog.open()
+
+    def _questionnaire_done(self, dialog: QuestionnaireDialog) -> None:
+        if dialog.result is None:
+            return
+        self.services.instruments.save(dialog.result)
+        self._say("Thank you. Your answers are saved, for your eyes only.")
+        self.refresh_status()
+
+    def _acknowledge(self, episode_id: str) -> None:
+        self.services.status.acknowledge(episode_id)
+        self.refresh_status()
+
+    def _snooze(self, episode_id: str) -> None:
+        self.services.status.snooze(episode_id)
+        self.refresh_status()
 
     def _form_values(self) -> dict[str, object]:
         sleep = self.sleep.value()

@@ -374,7 +374,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     search.set_defaults(func=cmd_journal_search)
 
     export = subparsers.add_parser(
-        "export", help="write a decrypted copy of check-ins and journal (not encrypted!)"
+        "export",
+        help="write a decrypted copy of check-ins, journal, contacts and questionnaires (not encrypted!)",
     )
     export.add_argument(
         "--format", choices=("json", "csv"), help="json (everything, default) or csv (check-ins only)"

@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from wellbeing_app import __version__
-from wellbeing_app.cli import diary_commands, vault_commands
+from wellbeing_app.cli import diary_commands, directory_commands, status_commands, vault_commands
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.errors import WellbeingError
@@ -23,7 +23,12 @@ from wellbeing_app.paths import resolve_data_dir
 
 FRONTEND_GROUP = "wellbeing_app.frontends"
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
-COMMAND_MODULES: list[Registrar] = [vault_commands.register, diary_commands.register]
+COMMAND_MODULES: list[Registrar] = [
+    vault_commands.register,
+    diary_commands.register,
+    directory_commands.register,
+    status_commands.register,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,6 +6,8 @@ exports are plain (not encrypted) files written without ever overwriting one.
 
 from __future__ import annotations
 
+from wellbeing_app.transfer import contacts_section as contacts_section  # registers "contacts"
+from wellbeing_app.transfer import instruments_section as instruments_section  # registers "instruments"
 from wellbeing_app.transfer.daylio import (
     DEFAULT_MOODS,
     import_daylio,

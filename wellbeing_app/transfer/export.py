@@ -211,7 +211,11 @@ class ExportResult:
     damaged: list[DamagedRecord] = field(default_factory=list)
 
     def describe(self) -> str:
-        parts = [_SECTIONS[name].describe(count) for name, count in self.counts.items() if name in _SECTIONS]
+        parts = [
+            _SECTIONS[name].describe(count)
+            for name, count in self.counts.items()
+            if name in _SECTIONS and count
+        ]
         if not parts:
             return "nothing"
         return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]

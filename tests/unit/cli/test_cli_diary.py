@@ -358,7 +358,7 @@ def test_export_to_a_file_and_never_over_it(cli: Cli, tmp_path: Path) -> None:
     result = cli("export", "--out", str(target))
     assert result.code == 0
     assert result.out.splitlines() == [
-        f"Exported 1 check-in and 0 journal entries to {target}.",
+        f"Exported 1 check-in to {target}.",
         "This file is not encrypted: keep it somewhere private and delete it when you are done.",
     ]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

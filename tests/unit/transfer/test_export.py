@@ -53,6 +53,8 @@ def test_empty_vault_exports_an_empty_document(services: Services) -> None:
         "exported_at": services.clock.now().isoformat(timespec="seconds"),
         "checkins": [],
         "journal": [],
+        "contacts": [],
+        "instruments": [],
     }
 
 
@@ -60,8 +62,16 @@ def test_json_export_shape(services: Services) -> None:
     add_sample(services)
     result = export_json(services)
     document = json.loads(result.text)
-    assert list(document) == ["format", "version", "exported_at", "checkins", "journal"]
-    assert result.counts == {"checkins": 2, "journal": 2}
+    assert list(document) == [
+        "format",
+        "version",
+        "exported_at",
+        "checkins",
+        "journal",
+        "contacts",
+        "instruments",
+    ]
+    assert result.counts == {"checkins": 2, "journal": 2, "contacts": 0, "instruments": 0}
     assert result.describe() == "2 check-ins and 2 journal entries"
     first, second = document["checkins"]
     assert list(first) == ["id", "date", "time", "mood", "energy", "stress", "sleep_hours", "tags", "note"]
@@ -192,7 +202,7 @@ def test_a_registered_section_is_exported_and_imported(
     services.vault.store.put("period", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
     exported = export_json(services)
     assert json.loads(exported.text)["periods"] == [{"id": record_id, "start": "2026-11-01"}]
-    assert exported.describe() == "0 check-ins, 0 journal entries and 1 period"
+    assert exported.describe() == "1 period"
     other = new_services()
     assert import_json(other, exported.text).sections["periods"].added == 1
     assert json.loads(export_json(other).text) == json.loads(exported.text)

@@ -1,0 +1,447 @@
+"""`directory import|list|export|add|remove`, `profile set|show`, `support` and `crisis` from the command line.
+
+Option values are checked before the vault is unlocked, and every problem names the option (or the line and
+field of the file) and what it accepts (exit 2, nothing changed). `crisis` needs no vault and no passphrase:
+someone in distress must never be asked for one first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from wellbeing_app.cli.context import CliContext
+from wellbeing_app.cli.diary_commands import UNENCRYPTED_NOTE, unlocked, warn_damaged
+from wellbeing_app.crisis import (
+    default_country,
+    format_crisis_text,
+    format_international_text,
+    load_crisis_lines,
+)
+from wellbeing_app.directory import (
+    Contact,
+    ContactKind,
+    DirectoryFormat,
+    Profile,
+    Suggestion,
+    export_directory,
+    filter_contacts,
+    format_from_filename,
+    language_name,
+    new_private_contact,
+)
+from wellbeing_app.directory.validation import parse_kind
+from wellbeing_app.errors import InvalidInput
+from wellbeing_app.transfer import write_export
+
+FORMATS = tuple(fmt.value for fmt in DirectoryFormat)
+KINDS_HELP = ", ".join(kind.value for kind in ContactKind)
+DEFAULT_SUPPORT_LIMIT = 10
+CRISIS_HINT = (
+    "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."
+)
+# Options of `directory add` and the contact fields they fill.
+ADD_FIELDS = (
+    "name",
+    "kind",
+    "role",
+    "organisation",
+    "phone",
+    "email",
+    "url",
+    "languages",
+    "tags",
+    "availability",
+    "timezone",
+    "notes",
+)
+
+
+def kind_words(kind: ContactKind) -> str:
+    """peer_supporter -> "peer supporter"."""
+    return kind.value.replace("_", " ")
+
+
+def kind_value(text: str | None) -> ContactKind | None:
+    if text is None:
+        return None
+    try:
+        return parse_kind(text)
+    except InvalidInput as error:
+        raise InvalidInput(f"--kind: {error}", field="kind") from None
+
+
+def format_value(text: str | None) -> DirectoryFormat | None:
+    return DirectoryFormat(text) if text else None
+
+
+def contact_line(contact: Contact) -> str:
+    """Ana Silva — peer supporter — ICU nurse, St Mary's Hospital (no longer listed)."""
+    parts = [contact.name, kind_words(contact.kind)]
+    where = ", ".join(part for part in (contact.role, contact.organisation) if part)
+    if where:
+        parts.append(where)
+    line = " — ".join(parts)
+    if not contact.listed:
+        line += " (no longer listed)"
+    if contact.is_private:
+        line += f" (private, id {contact.id})"
+    return line
+
+
+def ways_to_reach(contact: Contact) -> str:
+    return " · ".join(value for value in (contact.phone, contact.email, contact.url) if value)
+
+
+def unique_ids(contacts: Sequence[Contact]) -> list[Contact]:
+    """Ids are unique only within one source; where two sources share one, the export uses the record id.
+
+    Without this, a directory export holding two organisations' ``p-001`` could not be imported again.
+    """
+    counts = Counter(contact.id for contact in contacts)
+    return [
+        contact if counts[contact.id] == 1 else replace(contact, id=contact.record_id) for contact in contacts
+    ]
+
+
+def check_new_file(out: Path) -> None:
+    if out.exists() or out.is_symlink():
+        raise InvalidInput(
+            f"{out} already exists; it was left untouched. Choose a new file name for the export.",
+            field="out",
+        )
+    if not out.parent.is_dir():
+        raise InvalidInput(
+            f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
+        )
+
+
+def read_directory_file(path: Path) -> bytes:
+    """The file's bytes (the parsers decode UTF-8 or UTF-16 with a byte-order mark), read before unlocking."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"There is no file {path}.", field="file") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder; give the directory file itself.", field="file") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path} cannot be read ({exc.strerror}).", field="file") from None
+
+
+# -- directory ------------------------------------------------------------------------------------------------
+
+
+def cmd_directory_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    fmt = format_value(args.format) or format_from_filename(path.name)
+    default_kind = kind_value(args.kind)
+    content = read_directory_file(path)
+    with unlocked(ctx) as services:
+        directory = services.directory
+        plan = directory.plan_import(content, source_name=path.name, fmt=fmt, default_kind=default_kind)
+        directory.apply_import(plan)
+    ctx.out(plan.summary)
+    return 0
+
+
+def cmd_directory_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    kind = kind_value(args.kind)
+    with unlocked(ctx) as services:
+        everyone = services.directory.contacts()
+        damaged = list(services.directory.damaged)
+        now = services.clock.now()
+    found = filter_contacts(
+        everyone,
+        kind=kind,
+        language=args.language,
+        tag=args.tag,
+        available_now_at=now if args.available_now else None,
+    )
+    if args.json:
+        ctx.out(json.dumps([contact.to_export_dict() for contact in found], ensure_ascii=False, indent=2))
+    elif not found:
+        ctx.out(
+            "No contacts match."
+            if everyone
+            else "No contacts yet. Import your organisation's directory with "
+            "'wellbeing-app directory import FILE', or add one with 'wellbeing-app directory add'."
+        )
+    else:
+        for contact in found:
+            ctx.out(contact_line(contact))
+    warn_damaged(ctx, damaged)
+    return 0
+
+
+def cmd_directory_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser() if args.out else None
+    fmt = format_value(args.format)
+    if fmt is None:
+        fmt = format_from_filename(out.name) if out is not None else DirectoryFormat.JSON
+    if out is not None:
+        check_new_file(out)
+    with unlocked(ctx) as services:
+        everyone = services.directory.contacts()
+        damaged = list(services.directory.damaged)
+    text = export_directory(unique_ids(everyone), fmt=fmt)
+    if out is None:
+        ctx.stdout.write(text)
+        ctx.stdout.flush()
+    else:
+        write_export(out, text)
+        count = len(everyone)
+        ctx.out(f"Exported {count} {'contact' if count == 1 else 'contacts'} to {out}.")
+        ctx.out(UNENCRYPTED_NOTE)
+    warn_damaged(ctx, damaged)
+    return 0
+
+
+def add_values(args: argparse.Namespace) -> dict[str, str]:
+    return {name: value for name in ADD_FIELDS if (value := getattr(args, name)) is not None}
+
+
+def cmd_directory_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    values = add_values(args)
+    new_private_contact(values)  # every field checked before unlocking
+    with unlocked(ctx) as services:
+        contact = services.directory.add_private(values)
+    ctx.out(f"Added {contact.name} to your private contacts (id {contact.id}).")
+    return 0
+
+
+def cmd_directory_remove(ctx: CliContext, args: argparse.Namespace) -> int:
+    contact_id = args.id.strip()
+    if not contact_id:
+        raise InvalidInput("Give the id of the private contact to remove.", field="id")
+    with unlocked(ctx) as services:
+        removed = services.directory.remove_private(contact_id)
+    ctx.out(f"Removed {removed.name} from your private contacts.")
+    return 0
+
+
+# -- profile --------------------------------------------------------------------------------------------------
+
+
+def profile_dict(profile: Profile) -> dict[str, Any]:
+    return {
+        "experience_tags": list(profile.experience_tags),
+        "languages": list(profile.languages),
+        "country": profile.country,
+    }
+
+
+def cmd_profile_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.tags is None and args.languages is None and args.country is None:
+        raise InvalidInput("Give at least one of --tags, --languages or --country.", field="profile")
+    # Checked before unlocking; options not given keep their saved values.
+    Profile.create(experience_tags=args.tags or (), languages=args.languages or (), country=args.country)
+    with unlocked(ctx) as services:
+        saved = services.directory.profile()
+        profile = Profile.create(
+            experience_tags=saved.experience_tags if args.tags is None else args.tags,
+            languages=saved.languages if args.languages is None else args.languages,
+            country=saved.country if args.country is None else args.country,
+        )
+        services.directory.set_profile(profile)
+    ctx.out("Saved your profile; it stays on this device and is used only to suggest people to talk to.")
+    for line in profile_lines(profile):
+        ctx.out(line)
+    return 0
+
+
+def profile_lines(profile: Profile) -> list[str]:
+    def listed(items: Sequence[str]) -> str:
+        return ", ".join(items) if items else "none"
+
+    return [
+        f"Experience: {listed(profile.experience_tags)}",
+        f"Languages: {listed([language_name(language) for language in profile.languages])}",
+        f"Country: {profile.country or 'not set'}",
+    ]
+
+
+def cmd_profile_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    with unlocked(ctx) as services:
+        profile = services.directory.profile()
+    if args.json:
+        ctx.out(json.dumps(profile_dict(profile), ensure_ascii=False, indent=2))
+    elif profile == Profile.create():
+        ctx.out(
+            "Your profile is empty. Add your experience and languages, e.g. "
+            'wellbeing-app profile set --tags "ICU;night shifts" --languages "en;fr" --country GB'
+        )
+    else:
+        for line in profile_lines(profile):
+            ctx.out(line)
+    return 0
+
+
+# -- support --------------------------------------------------------------------------------------------------
+
+
+def limit_value(text: str | None) -> int:
+    if text is None:
+        return DEFAULT_SUPPORT_LIMIT
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise InvalidInput(f"--limit must be a whole number of 1 or more, not '{text}'.", field="limit")
+    return value
+
+
+def suggestion_lines(number: int, suggestion: Suggestion) -> list[str]:
+    contact = suggestion.contact
+    lines = [f"{number}. {contact.name} ({kind_words(contact.kind)}) — {suggestion.why_text}"]
+    reach = ways_to_reach(contact)
+    if reach:
+        lines.append(f"   {reach}")
+    return lines
+
+
+def cmd_support(ctx: CliContext, args: argparse.Namespace) -> int:
+    limit = limit_value(args.limit)
+    with unlocked(ctx) as services:
+        directory = services.directory
+        suggestions = directory.suggestions(limit=limit, with_reasons_only=True)
+        has_contacts = bool(directory.contacts(include_unlisted=False))
+        damaged = list(directory.damaged)
+    if args.json:
+        ctx.out(json.dumps([s.to_export_dict() for s in suggestions], ensure_ascii=False, indent=2))
+    else:
+        if suggestions:
+            for number, suggestion in enumerate(suggestions, start=1):
+                for line in suggestion_lines(number, suggestion):
+                    ctx.out(line)
+        elif has_contacts:
+            ctx.out(
+                "No one matches your experience or languages yet. Add them with "
+                'wellbeing-app profile set --tags "..." --languages "...", or see everyone with '
+                "'wellbeing-app directory list'."
+            )
+        else:
+            ctx.out(
+                "Your directory is empty. Import your organisation's directory with "
+                "'wellbeing-app directory import FILE'."
+            )
+        ctx.out("")
+        ctx.out(CRISIS_HINT)
+    warn_damaged(ctx, damaged)
+    return 0
+
+
+# -- crisis ---------------------------------------------------------------------------------------------------
+
+
+def locale_name(environ: Mapping[str, str]) -> str | None:
+    """The locale that decides the language and region of messages: LC_ALL wins over LANG."""
+    for variable in ("LC_ALL", "LANG"):
+        if environ.get(variable):
+            return environ[variable]
+    return None
+
+
+def cmd_crisis(ctx: CliContext, args: argparse.Namespace) -> int:
+    directory = load_crisis_lines()
+    chosen = args.country.strip() if args.country and args.country.strip() else None
+    code = chosen or default_country(locale_name(ctx.environ))
+    lines = directory.for_country(code)
+    if lines is not None:
+        ctx.stdout.write(format_crisis_text(lines))
+    else:
+        ctx.stdout.write(format_international_text(directory.international))
+        ctx.out("")
+        ctx.out(
+            f"The app has no list for '{code}' yet, so the directories above are shown instead. "
+            "Country codes are two letters, such as GB, FR or KE."
+        )
+    ctx.stdout.flush()
+    return 0
+
+
+# -- registration ---------------------------------------------------------------------------------------------
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    directory = subparsers.add_parser(
+        "directory", help="import, list and export peer supporters, debrief contacts and services"
+    )
+    actions = directory.add_subparsers(dest="directory_command", metavar="ACTION", required=True)
+
+    importing = actions.add_parser(
+        "import", help="import your organisation's directory (CSV, JSON or vCard); again to update it"
+    )
+    importing.add_argument("file", metavar="FILE", help="the directory file")
+    importing.add_argument(
+        "--format", choices=FORMATS, help="default: from the file name (.csv, .json, .vcf or .vcard)"
+    )
+    importing.add_argument("--kind", metavar="K", help=f"the kind of vCards that do not say ({KINDS_HELP})")
+    importing.set_defaults(func=cmd_directory_import)
+
+    listing = actions.add_parser("list", help="list contacts, optionally filtered")
+    listing.add_argument("--kind", metavar="K", help=f"only this kind ({KINDS_HELP})")
+    listing.add_argument("--tag", metavar="T", help='only contacts with this tag, e.g. "ICU"')
+    listing.add_argument("--language", metavar="L", help="only contacts who speak it (code or name)")
+    listing.add_argument(
+        "--available-now", action="store_true", help="only contacts open now by their weekly hours"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    listing.set_defaults(func=cmd_directory_list)
+
+    export = actions.add_parser("export", help="write the directory as CSV, JSON or vCard (not encrypted!)")
+    export.add_argument("--format", choices=FORMATS, help="default: from the --out file name, else json")
+    export.add_argument(
+        "--out", metavar="FILE", help="a new file to write (default: standard output); never overwritten"
+    )
+    export.set_defaults(func=cmd_directory_export)
+
+    add = actions.add_parser("add", help="add a private contact of your own")
+    add.add_argument("--name", required=True, metavar="N", help="their name")
+    add.add_argument("--kind", required=True, metavar="K", help=KINDS_HELP)
+    add.add_argument("--role", metavar="TEXT", help='e.g. "ICU nurse"')
+    add.add_argument("--organisation", metavar="TEXT", help="employer or service")
+    add.add_argument("--phone", metavar="NUMBER", help='as dialled, e.g. "+44 20 7946 0001"')
+    add.add_argument("--email", metavar="ADDRESS")
+    add.add_argument("--url", metavar="LINK", help="a https:// link")
+    add.add_argument("--languages", metavar='"en;fr"', help="languages, joined by ;")
+    add.add_argument("--tags", metavar='"a;b"', help='shared-experience tags, e.g. "ICU;night shifts"')
+    add.add_argument("--availability", metavar='".."', help='weekly hours, e.g. "Mon-Fri 09:00-17:00"')
+    add.add_argument("--timezone", metavar="ZONE", help="e.g. Europe/London")
+    add.add_argument("--notes", metavar="TEXT")
+    add.set_defaults(func=cmd_directory_add)
+
+    remove = actions.add_parser("remove", help="remove a private contact (imported ones change on re-import)")
+    remove.add_argument("id", metavar="ID", help="the contact's id (see 'directory list')")
+    remove.set_defaults(func=cmd_directory_remove)
+
+    profile = subparsers.add_parser(
+        "profile", help="your experience, languages and country, used only on this device for matching"
+    )
+    profile_actions = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    setting = profile_actions.add_parser("set", help="change your profile; options not given are kept")
+    setting.add_argument("--tags", metavar='"a;b"', help='your experience, e.g. "field deployment;ICU"')
+    setting.add_argument("--languages", metavar='"en;fr"', help="languages you speak, joined by ;")
+    setting.add_argument("--country", metavar="CC", help='two letters, e.g. GB; "" clears it')
+    setting.set_defaults(func=cmd_profile_set)
+    showing = profile_actions.add_parser("show", help="show your profile")
+    showing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    showing.set_defaults(func=cmd_profile_show)
+
+    support = subparsers.add_parser("support", help="people to talk to, best match first, and why")
+    support.add_argument(
+        "--limit", metavar="N", help=f"how many suggestions (default {DEFAULT_SUPPORT_LIMIT})"
+    )
+    support.add_argument("--json", action="store_true", help="print JSON for scripts")
+    support.set_defaults(func=cmd_support)
+
+    crisis = subparsers.add_parser("crisis", help="crisis and support lines (no passphrase needed)")
+    crisis.add_argument(
+        "--country", metavar="CC", help="two letters, e.g. GB or KE (default: from your locale, else GB)"
+    )
+    crisis.set_defaults(func=cmd_crisis)

@@ -1,0 +1,467 @@
+"""Questionnaires in the vault, and the status that the app and `wellbeing-app status` both show.
+
+`InstrumentService` stores completed WHO-5 and burnout answers (record kind "instrument", one record each,
+dated by the day they describe). `StatusService.status()` is the one place that turns the vault into what the
+user sees: detection's level and reasons, the episode, whether the banner shows, who to reach out to and, at
+red, the crisis lines. The desktop app and the command line both call it, so they always agree.
+
+Decisions (see also docs/detection.md):
+
+- **Only the needed window is read.** The rules look back at most 67 days (the last 7 plus the 60 before them);
+  only those check-ins are decrypted, and only the questionnaires of the last 28 days. Two rare cases read
+  more: a run of low days reaching the start of that window is followed further back (so its reason names its
+  real first day), and with no check-in at all in the window the last earlier one is looked up (so the
+  reminder can name its date).
+- **Episodes are recorded only for today.** `status()` for today updates and stores the episodes (unless
+  `record_episodes=False`, which gives the same report without writing anything or raising an alert).
+  A past day (`--as-of`) never writes: it shows the stored episode that was open on that day, if any, and the
+  banner as it would be without acknowledgement or snooze. A future day is refused.
+- **Suggestions only at orange and red**, where the banner shows contacts: green and yellow need none (yellow
+  gets a warm note instead). At orange, peer supporters come first; at red, debrief contacts and professional
+  services come first (the directory's own order decides within each group). At most three are listed. When
+  nobody can be suggested (the directory is empty), `add_contacts_prompt` is true.
+- **Crisis lines only at red, and then always**: the local emergency number first, then the country's crisis
+  lines (services only for health workers are support, not crisis lines, and are left to the Support page).
+  The country is the profile's, else the one passed in (the app's crisis-line setting), else GB. For a country
+  the list does not cover, or if the list cannot be read, the entries still say to call the local emergency
+  number. In `to_json()`, "crisis_lines" is always present: the entries at red, `[]` below it.
+- Episode records carry no day (unlike most records), so the plaintext database does not show when one began.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Final
+
+from wellbeing_app.checkins import CheckInService
+from wellbeing_app.clock import Clock
+from wellbeing_app.contacts import ContactService
+from wellbeing_app.crisis import (
+    FALLBACK_COUNTRY,
+    CountryLines,
+    CrisisDirectory,
+    InternationalResource,
+    load_crisis_lines,
+)
+from wellbeing_app.detection import (
+    DEFAULT_CONFIG,
+    Alert,
+    Banner,
+    DetectionConfig,
+    DetectionResult,
+    Episode,
+    Level,
+    banner,
+    daily_means,
+    evaluate,
+    update_episodes,
+)
+from wellbeing_app.detection import acknowledge as acknowledge_episode
+from wellbeing_app.detection import snooze as snooze_episode
+from wellbeing_app.detection.rules import latest_instrument
+from wellbeing_app.directory import ContactKind, Suggestion
+from wellbeing_app.errors import DamagedRecord, IntegrityError, InvalidInput
+from wellbeing_app.instruments import InstrumentKind, InstrumentResult, is_due, next_due
+from wellbeing_app.storage.records import PendingRecord, RecordStore
+
+INSTRUMENT_KIND: Final = "instrument"
+EPISODE_KIND: Final = "episode"
+SUGGESTION_LIMIT: Final = 3
+# How far back to look at a time when a low run reaches the start of the window, or for an old last check-in.
+LOOK_BACK_DAYS: Final = 365
+
+CrisisLoader = Callable[[], CrisisDirectory]
+
+# Kinds listed first at each level, and the order the directory is asked to rank kinds in.
+_FIRST_KINDS: Final[dict[Level, frozenset[ContactKind]]] = {
+    Level.ORANGE: frozenset({ContactKind.PEER_SUPPORTER}),
+    Level.RED: frozenset({ContactKind.DEBRIEF_CONTACT, ContactKind.PROFESSIONAL_SERVICE}),
+}
+_PREFERRED_KINDS: Final[dict[Level, tuple[ContactKind, ...]]] = {
+    Level.ORANGE: (ContactKind.PEER_SUPPORTER, ContactKind.DEBRIEF_CONTACT, ContactKind.PROFESSIONAL_SERVICE),
+    Level.RED: (ContactKind.DEBRIEF_CONTACT, ContactKind.PROFESSIONAL_SERVICE, ContactKind.PEER_SUPPORTER),
+}
+
+# The level in kind words, and its Stress Continuum zone, gently. No alarm words, nothing diagnostic.
+HEADLINES: Final[dict[Level, str]] = {
+    Level.GREEN: "Things look steady.",
+    Level.YELLOW: "A few hard days, it seems. Would writing about them help?",
+    Level.ORANGE: "Things seem to have been hard for a while. You don't have to carry it alone.",
+    Level.RED: "Things seem very hard right now. You don't have to go through this alone.",
+}
+ZONE_NOTES: Final[dict[Level, str]] = {
+    Level.GREEN: "On the Stress Continuum, this is the ‘ready’ zone.",
+    Level.YELLOW: "On the Stress Continuum, this is the ‘reacting’ zone: a normal response to a hard stretch.",
+    Level.ORANGE: "On the Stress Continuum, this is the ‘injured’ zone: a good time to lean on others.",
+    Level.RED: "On the Stress Continuum, this is the ‘ill’ zone: a time to reach for support, not a label.",
+}
+EMPTY_DIRECTORY_PROMPT: Final = (
+    "Your support list is empty. Adding a peer supporter or someone you trust means they are one step "
+    "away when you need them."
+)
+_LOCAL_EMERGENCY: Final = "In an emergency, call your local emergency number."
+
+
+def check_questionnaire_date(day: date, today: date) -> date:
+    """The day itself, or InvalidInput (field "date") when it is after today."""
+    if day > today:
+        raise InvalidInput(
+            f"The date {day.isoformat()} is in the future; questionnaires can only be for today or earlier.",
+            field="date",
+        )
+    return day
+
+
+class InstrumentService:
+    """Saves and reads completed questionnaires; the clock decides what 'today' is."""
+
+    def __init__(self, store: RecordStore, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self.damaged: list[DamagedRecord] = []
+
+    def _today(self) -> date:
+        return self._clock.now().date()
+
+    def build(
+        self, kind: InstrumentKind, answers: Sequence[object], on: date | None = None
+    ) -> InstrumentResult:
+        """A validated, scored result for today (or an earlier day), not yet saved."""
+        today = self._today()
+        return InstrumentResult.new(kind, answers, check_questionnaire_date(on or today, today))
+
+    def save(self, result: InstrumentResult) -> InstrumentResult:
+        check_questionnaire_date(result.date, self._today())
+        self._store.put(INSTRUMENT_KIND, result.id, result.to_payload(), result.date)
+        return result
+
+    def add(
+        self, kind: InstrumentKind, answers: Sequence[object], on: date | None = None
+    ) -> InstrumentResult:
+        return self.save(self.build(kind, answers, on))
+
+    def between(self, day_from: date | None = None, day_to: date | None = None) -> list[InstrumentResult]:
+        """Results dated day_from..day_to (inclusive), oldest first; unreadable ones are listed in `damaged`."""
+        loaded = self._store.load(INSTRUMENT_KIND, day_from=day_from, day_to=day_to)
+        self.damaged = list(loaded.damaged)
+        results: list[InstrumentResult] = []
+        for record in loaded.records:
+            try:
+                result = InstrumentResult.from_payload(record.payload)
+            except InvalidInput:
+                self.damaged.append(DamagedRecord(INSTRUMENT_KIND, record.id, "has unreadable values"))
+                continue
+            if result.id != record.id or result.date != record.day:
+                self.damaged.append(DamagedRecord(INSTRUMENT_KIND, record.id, "does not match its record"))
+                continue
+            results.append(result)
+        return sorted(results, key=lambda result: (result.date, result.kind, result.id))
+
+    def latest(self, kind: InstrumentKind) -> InstrumentResult | None:
+        """The most recent answer of `kind` up to today (two on one day: the more concerning one, as detection)."""
+        today = self._today()
+        return latest_instrument(self.between(day_to=today), kind, date.min, today)
+
+    def next_due(self, kind: InstrumentKind) -> date | None:
+        """The first day the questionnaire is offered again; None when it was never answered (due now)."""
+        latest = self.latest(kind)
+        return next_due(kind, latest.date if latest else None)
+
+    def is_due(self, kind: InstrumentKind) -> bool:
+        """WHO-5 every 14 days (never more often), burnout every 28."""
+        latest = self.latest(kind)
+        return is_due(kind, latest.date if latest else None, self._today())
+
+
+@dataclass(frozen=True)
+class CrisisEntry:
+    """One line of the crisis list. `kind`: "emergency" (always first), "line", or "directory" (helpline
+    directories for a country the list does not cover). `caution` says when a line's details are unverified."""
+
+    kind: str
+    name: str
+    phone: str | None = None
+    sms: str | None = None
+    url: str | None = None
+    hours: str | None = None
+    audience: str | None = None
+    caution: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """{"kind", "name", "phone", "sms", "url", "hours", "for", "caution"}"""
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "phone": self.phone,
+            "sms": self.sms,
+            "url": self.url,
+            "hours": self.hours,
+            "for": self.audience,
+            "caution": self.caution,
+        }
+
+
+def crisis_entries(
+    lines: CountryLines | None, international: Iterable[InternationalResource]
+) -> list[CrisisEntry]:
+    """The emergency number(s) first, then the country's crisis lines; for an unlisted country, directories."""
+    if lines is None:
+        entries = [CrisisEntry("emergency", "Your local emergency number", audience=_LOCAL_EMERGENCY)]
+        entries += [
+            CrisisEntry("directory", item.name, phone=item.phone, url=item.url, audience=item.notes)
+            for item in international
+            if item.url
+        ]
+        return entries
+    emergency = lines.emergency
+    entries = [
+        CrisisEntry("emergency", "Emergency services", phone=number, audience=emergency.label)
+        for number in emergency.numbers
+    ]
+    entries += [
+        CrisisEntry(
+            "line",
+            line.name,
+            phone=line.phone,
+            sms=line.sms,
+            url=line.url,
+            hours=line.hours,
+            audience=line.audience,
+            caution=line.caution,
+        )
+        for line in lines.general_lines
+    ]
+    return entries
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """Everything the status area and `status` show for one day.
+
+    `alert` is set only when this call opened or escalated an episode and stored it: raise the banner now
+    (and the content-free tray notification). `banner.visible` is false when acknowledged or snoozed;
+    `banner.crisis_lines` is true whenever the level is red.
+    """
+
+    result: DetectionResult
+    episode: Episode | None
+    alert: Alert | None
+    banner: Banner
+    suggestions: tuple[Suggestion, ...] = ()
+    crisis_lines: tuple[CrisisEntry, ...] = ()
+    crisis_country: str = FALLBACK_COUNTRY
+    add_contacts_prompt: bool = False
+    damaged: tuple[DamagedRecord, ...] = field(default=(), compare=False)
+
+    @property
+    def as_of(self) -> date:
+        return self.result.as_of
+
+    @property
+    def level(self) -> Level:
+        return self.result.level
+
+    @property
+    def headline(self) -> str:
+        """The level in kind words; at green with no recent check-in, the gentle reminder instead."""
+        if self.level is Level.GREEN and self.result.stale and self.result.reminder:
+            return self.result.reminder
+        return HEADLINES[self.level]
+
+    @property
+    def zone_note(self) -> str:
+        return ZONE_NOTES[self.level]
+
+    def to_json(self) -> dict[str, object]:
+        """`status --json`: {"as_of", "level", "enough_data", "reasons", "episode", "suggestions",
+        "crisis_lines"}; "crisis_lines" is non-empty exactly when the level is red."""
+        return {
+            **self.result.to_dict(),
+            "episode": self.episode.to_payload() if self.episode else None,
+            "suggestions": [suggestion.to_export_dict() for suggestion in self.suggestions],
+            "crisis_lines": [entry.to_dict() for entry in self.crisis_lines],
+        }
+
+
+class StatusService:
+    """The level, episode, banner, suggestions and crisis lines for a day, from the vault."""
+
+    def __init__(
+        self,
+        store: RecordStore,
+        clock: Clock,
+        contacts: ContactService,
+        crisis_loader: CrisisLoader = load_crisis_lines,
+        *,
+        fallback_country: str | None = None,
+        config: DetectionConfig = DEFAULT_CONFIG,
+        suggestion_limit: int = SUGGESTION_LIMIT,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._contacts = contacts
+        self._crisis_loader = crisis_loader
+        self._crisis: CrisisDirectory | None = None
+        self._checkins = CheckInService(store, clock)
+        self._instruments = InstrumentService(store, clock)
+        self._config = config
+        self._limit = suggestion_limit
+        # The country for crisis lines when the profile names none (the app's crisis-line setting).
+        self.fallback_country = fallback_country
+        self.damaged: list[DamagedRecord] = []
+
+    # -- status -------------------------------------------------------------------------------------------------
+    def status(self, as_of: date | None = None, *, record_episodes: bool = True) -> StatusReport:
+        """The status on as_of (default today). Only today's status updates and stores episodes."""
+        today = self._clock.now().date()
+        day = as_of or today
+        if day > today:
+            raise InvalidInput(
+                f"The day {day.isoformat()} is in the future; status can be shown for today or an earlier day.",
+                field="as_of",
+            )
+        self.damaged = []
+        moods = self._daily_moods(day)
+        instruments = self._instruments.between(day - timedelta(days=self._config.instrument_days - 1), day)
+        self.damaged += self._instruments.damaged
+        result = evaluate(moods, instruments, day, self._config)
+
+        stored = self.episodes()
+        alert: Alert | None = None
+        if day == today:
+            update = update_episodes(stored, result, self._config)
+            episode, shown = update.current, banner(update.episodes, result)
+            if record_episodes:
+                self._write_changes(stored, update.episodes)
+                alert = update.alert
+        else:
+            episode, shown = _covering(stored, day), banner((), result)
+
+        suggestions = self._suggestions(result.level)
+        return StatusReport(
+            result=result,
+            episode=episode,
+            alert=alert,
+            banner=shown,
+            suggestions=suggestions,
+            crisis_lines=self._crisis_lines() if result.level is Level.RED else (),
+            crisis_country=self._country(),
+            add_contacts_prompt=result.level >= Level.ORANGE and not suggestions,
+            damaged=tuple(self.damaged),
+        )
+
+    def _daily_moods(self, as_of: date) -> dict[date, float]:
+        config = self._config
+        span = max(
+            config.window_days,
+            config.recent_days + config.baseline_days,
+            config.streak_recent_days,
+            config.stale_days,
+        )
+        first = as_of - timedelta(days=span - 1)
+        moods = self._moods_between(first, as_of)
+        # A low run that reaches the start of the window and ends in the last 14 days: find where it began.
+        streak_end_from = as_of - timedelta(days=config.streak_recent_days - 1)
+        while _run_end(moods, first, config.streak_max_mood) >= streak_end_from:
+            earlier = first - timedelta(days=LOOK_BACK_DAYS)
+            moods = {**self._moods_between(earlier, first - timedelta(days=1)), **moods}
+            first = earlier
+        if not moods:
+            # Nothing in the window: the reminder names the last check-in, wherever it is (rules never see it).
+            moods = self._last_day_before(first)
+        return moods
+
+    def _moods_between(self, first: date, last: date) -> dict[date, float]:
+        checkins = self._checkins.between(first, last)
+        self.damaged += self._checkins.damaged
+        return daily_means((checkin.date, float(checkin.mood)) for checkin in checkins)
+
+    def _last_day_before(self, first: date) -> dict[date, float]:
+        recent = self._moods_between(first - timedelta(days=LOOK_BACK_DAYS), first - timedelta(days=1))
+        if not recent:
+            checkins = self._checkins.between(None, first - timedelta(days=LOOK_BACK_DAYS + 1))
+            self.damaged += self._checkins.damaged
+            recent = daily_means((checkin.date, float(checkin.mood)) for checkin in checkins)
+        if not recent:
+            return {}
+        last = max(recent)
+        return {last: recent[last]}
+
+    # -- suggestions and crisis lines ---------------------------------------------------------------------------
+    def _suggestions(self, level: Level) -> tuple[Suggestion, ...]:
+        if level < Level.ORANGE:
+            return ()
+        ranked = self._contacts.suggestions(preferred_kinds=_PREFERRED_KINDS[level])
+        first = _FIRST_KINDS[level]
+        ranked.sort(key=lambda suggestion: suggestion.contact.kind not in first)  # stable: keeps the ranking
+        return tuple(ranked[: self._limit])
+
+    def _country(self) -> str:
+        return (self._contacts.profile().country or self.fallback_country or FALLBACK_COUNTRY).upper()
+
+    def _crisis_lines(self) -> tuple[CrisisEntry, ...]:
+        try:
+            if self._crisis is None:
+                self._crisis = self._crisis_loader()
+        except IntegrityError:
+            return (CrisisEntry("emergency", "Your local emergency number", audience=_LOCAL_EMERGENCY),)
+        directory = self._crisis
+        return tuple(crisis_entries(directory.for_country(self._country()), directory.international))
+
+    # -- episodes -----------------------------------------------------------------------------------------------
+    def episodes(self) -> tuple[Episode, ...]:
+        """Every stored episode, oldest first; unreadable ones are left out and listed in `damaged`."""
+        loaded = self._store.load(EPISODE_KIND)
+        self.damaged += loaded.damaged
+        found: list[Episode] = []
+        for record in loaded.records:
+            try:
+                found.append(Episode.from_payload(record.payload))
+            except InvalidInput:
+                self.damaged.append(DamagedRecord(EPISODE_KIND, record.id, "has unreadable values"))
+        return tuple(sorted(found, key=lambda episode: (episode.opened_on, episode.id)))
+
+    def acknowledge(self, episode_id: str) -> Episode:
+        """The user has seen it: the banner stays hidden for the rest of the episode, unless it escalates."""
+        stored = self.episodes()
+        return self._changed_one(
+            stored, acknowledge_episode(stored, episode_id, self._clock.now().date()), episode_id
+        )
+
+    def snooze(self, episode_id: str) -> Episode:
+        """Hide the banner today and the next two days (or until the episode escalates)."""
+        stored = self.episodes()
+        updated = snooze_episode(stored, episode_id, self._clock.now().date(), self._config)
+        return self._changed_one(stored, updated, episode_id)
+
+    def _changed_one(self, stored: Sequence[Episode], updated: Sequence[Episode], episode_id: str) -> Episode:
+        self._write_changes(stored, updated)
+        return next(episode for episode in updated if episode.id == episode_id)
+
+    def _write_changes(self, stored: Sequence[Episode], updated: Sequence[Episode]) -> None:
+        before = {episode.id: episode for episode in stored}
+        changed = [episode for episode in updated if before.get(episode.id) != episode]
+        if changed:
+            self._store.put_many(
+                PendingRecord(EPISODE_KIND, episode.id, episode.to_payload()) for episode in changed
+            )
+
+
+def _run_end(moods: dict[date, float], first: date, max_mood: float) -> date:
+    """The last day of the run of low days starting on `first`, or the day before `first` when there is none."""
+    day = first
+    while (mood := moods.get(day)) is not None and mood <= max_mood:
+        day += timedelta(days=1)
+    return day - timedelta(days=1)
+
+
+def _covering(episodes: Sequence[Episode], day: date) -> Episode | None:
+    """The stored episode that was open on `day`, if any."""
+    covering = [
+        episode
+        for episode in episodes
+        if episode.opened_on <= day and (episode.closed_on is None or day < episode.closed_on)
+    ]
+    return max(covering, key=lambda episode: episode.opened_on, default=None)
