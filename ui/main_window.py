@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         if isinstance(today, TodayPage):
             today.navigate_requested.connect(self.main_area.show_page)
             today.alert_raised.connect(self.notify)
-            if today.status_area.report is not None and today.status_area.report.alert is not None:
+            if today.unseen_alert:  # raised while the page was being built, before this connection
                 self.notify()
         self.main_area.pages[0].setFocus()
 
@@ -280,6 +280,9 @@ class MainWindow(QMainWindow):
     def notify(self) -> None:
         """Content-free: others may see the screen, so no score and no words from the journal."""
         self.notifications_sent += 1
+        today = self.main_area.page("Today") if self.main_area is not None else None
+        if isinstance(today, TodayPage):
+            today.unseen_alert = False
         if self.tray is not None:
             self.tray.showMessage(APP_TITLE, NOTIFICATION_TEXT, QSystemTrayIcon.MessageIcon.Information)
 

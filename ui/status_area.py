@@ -3,6 +3,8 @@ a matched person one click away and, at red, crisis lines first. Never 'warning'
 
 from __future__ import annotations
 
+import html
+
 from ui.qt import (
     QDesktopServices,
     QFrame,
@@ -61,6 +63,9 @@ class StatusArea(QFrame):
             item = self._layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.setParent(
+                    None
+                )  # gone from the tree (and from screen readers) now, not at the next loop
                 widget.deleteLater()
             elif item.layout() is not None:
                 _delete_layout(item.layout())
@@ -118,19 +123,36 @@ class StatusArea(QFrame):
         column = QVBoxLayout(box)
         column.setContentsMargins(12, 10, 12, 10)
         column.addWidget(_label("If you need to talk to someone now", "subheading", "Crisis lines"))
-        for entry in entries[:4]:
+        emergency = [e for e in entries if e.kind == "emergency"]
+        others = [e for e in entries if e.kind != "emergency"][:3]
+        if emergency:
             row = QHBoxLayout()
-            detail = entry.name if entry.kind != "emergency" else f"{entry.name}: {entry.phone}"
-            if entry.kind != "emergency" and entry.hours:
-                detail += f" · {entry.hours}"
+            numbers = " or ".join(e.phone for e in emergency if e.phone)
+            row.addWidget(_label(f"In an emergency, call {numbers}." if numbers else emergency[0].name), 1)
+            for entry in emergency:
+                if entry.phone and dial_digits(entry.phone):
+                    row.addWidget(self._call_button(entry, f"Call {entry.phone}"))
+            column.addLayout(row)
+        for entry in others:
+            row = QHBoxLayout()
+            detail = entry.name + (f" · {entry.hours}" if entry.hours else "")
+            if entry.sms and not entry.phone:
+                detail += f" · {entry.sms}"
             row.addWidget(_label(detail), 1)
             if entry.phone and dial_digits(entry.phone):
-                call = QPushButton(f"Call {entry.phone}")
-                call.setAccessibleName(f"Call {entry.name}")
-                call.clicked.connect(lambda _=False, p=entry.phone: open_url(f"tel:{dial_digits(p)}"))
-                row.addWidget(call)
+                row.addWidget(self._call_button(entry, f"Call {entry.phone}"))
             column.addLayout(row)
         self._layout.addWidget(box)
+
+    @staticmethod
+    def _call_button(entry: CrisisEntry, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(
+            f"Call {entry.name} {entry.phone}" if entry.kind == "emergency" else f"Call {entry.name}"
+        )
+        phone = entry.phone or ""
+        button.clicked.connect(lambda _=False: open_url(f"tel:{dial_digits(phone)}"))
+        return button
 
     def _suggestions(self, report: StatusReport) -> None:
         if report.suggestions:
@@ -154,9 +176,9 @@ class StatusArea(QFrame):
         row_widget = QWidget()
         row = QHBoxLayout(row_widget)
         row.setContentsMargins(0, 0, 0, 0)
-        text = f"<b>{contact.name}</b> · {KIND_WORDS.get(str(contact.kind), str(contact.kind))}"
+        text = f"<b>{html.escape(contact.name)}</b> · {KIND_WORDS.get(str(contact.kind), str(contact.kind))}"
         if suggestion.why_text:
-            text += f"<br><span>{suggestion.why_text}</span>"
+            text += f"<br><span>{html.escape(suggestion.why_text)}</span>"
         row.addWidget(_label(text), 1)
         if contact.tel_uri:
             call = QPushButton("Call")
@@ -195,6 +217,7 @@ def _delete_layout(layout: object) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().setParent(None)
             item.widget().deleteLater()
         elif item.layout() is not None:
             _delete_layout(item.layout())

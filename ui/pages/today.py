@@ -30,6 +30,7 @@ from ui.status_area import StatusArea
 from ui.tag_input import TagInput
 from ui.widgets import card, heading, inline_message, paragraph, primary_button
 from wellbeing_app.checkins import SCALE_ANCHORS, CheckIn
+from wellbeing_app.detection import Level
 from wellbeing_app.errors import InvalidInput, WellbeingError
 from wellbeing_app.instruments import InstrumentKind
 from wellbeing_app.tags import EVENT_TAGS, SHIFT_TAGS, SUGGESTED_TAGS
@@ -41,6 +42,11 @@ OFFERS: dict[InstrumentKind, str] = {
     "who5": "It's been two weeks or more since your last two-week check. Would you like to answer five short "
     "questions about how you've been? It takes about a minute.",
     "burnout": "Would you like to answer the monthly question about how work has been feeling?",
+}
+FIRST_OFFERS: dict[InstrumentKind, str] = {
+    "who5": "Would you like to answer five short questions about how the last two weeks have been? "
+    "It takes about a minute, and only you will see the answers.",
+    "burnout": "Would you like to answer one short question about how work has been feeling lately?",
 }
 DRAFT_DELAY_MS = 2_000
 THANKS = "Saved. Thank you for checking in."
@@ -57,6 +63,7 @@ class TodayPage(VaultPage):
         self.services = context.services
         self.editing: CheckIn | None = None
         self.last_deleted: CheckIn | None = None
+        self.unseen_alert = False
 
         content = QWidget()
         self.column = QVBoxLayout(content)
@@ -272,10 +279,16 @@ class TodayPage(VaultPage):
             return
         self.status_area.show_report(report)
         if report.alert is not None:
+            self.unseen_alert = True
             self.alert_raised.emit()
-        self._update_offer()
+        # In a hard stretch the status area comes first; a questionnaire can wait.
+        self._update_offer(quiet=report.level >= Level.ORANGE)
 
-    def _update_offer(self) -> None:
+    def _update_offer(self, *, quiet: bool = False) -> None:
+        if quiet:
+            self._offered = None
+            self.offer.hide()
+            return
         dismissed = self.services.drafts.load(OFFER_SLOT) or {}
         today = self.context.clock.now().date().isoformat()
         self._offered = None
@@ -286,7 +299,8 @@ class TodayPage(VaultPage):
         if self._offered is None:
             self.offer.hide()
             return
-        self.offer_text.setText(OFFERS[self._offered])
+        first_time = self.services.instruments.latest(self._offered) is None
+        self.offer_text.setText(FIRST_OFFERS[self._offered] if first_time else OFFERS[self._offered])
         self.offer.show()
 
     def _dismiss_offer(self) -> None:
