@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,16 +217,13 @@ class Vault:
             raise AuthenticationFailed(message) from exc
 
     @classmethod
-    def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
+    def _open_with(
+        cls, data_dir: Path, unlock: Callable[[dict[str, str]], bytes], clock: Clock | None
+    ) -> Vault:
+        """Open the database, find the data key with ``unlock(meta)``, then migrate; the engine never leaks."""
         engine, meta = cls._open_engine(data_dir)
         try:
-            kdf = KdfParams.from_json(json.loads(meta["kdf"]))
-            key = cls._unwrap(
-                derive_key(passphrase, kdf),
-                meta,
-                "passphrase",
-                "That passphrase does not open this vault. Check it and try again, or use your recovery key.",
-            )
+            key = unlock(meta)
         except AuthenticationFailed:
             engine.dispose()
             raise
@@ -235,21 +233,29 @@ class Vault:
         return cls._finish_open(data_dir, engine, key, meta, clock)
 
     @classmethod
+    def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
+        def unlock(meta: dict[str, str]) -> bytes:
+            kdf = KdfParams.from_json(json.loads(meta["kdf"]))
+            return cls._unwrap(
+                derive_key(passphrase, kdf),
+                meta,
+                "passphrase",
+                "That passphrase does not open this vault. Check it and try again, or use your recovery key.",
+            )
+
+        return cls._open_with(data_dir, unlock, clock)
+
+    @classmethod
     def open_with_recovery_key(
         cls, data_dir: Path, recovery_text: str, *, clock: Clock | None = None
     ) -> Vault:
         recovery = parse_recovery_key(recovery_text)
-        engine, meta = cls._open_engine(data_dir)
-        try:
+
+        def unlock(meta: dict[str, str]) -> bytes:
             kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
-            key = cls._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
-        except AuthenticationFailed:
-            engine.dispose()
-            raise
-        except (KeyError, ValueError, TypeError) as exc:
-            engine.dispose()
-            raise IntegrityError(DAMAGED_HEADER) from exc
-        return cls._finish_open(data_dir, engine, key, meta, clock)
+            return cls._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
+
+        return cls._open_with(data_dir, unlock, clock)
 
     @classmethod
     def open_with_data_key(cls, data_dir: Path, data_key: bytes, *, clock: Clock | None = None) -> Vault:
@@ -258,15 +264,19 @@ class Vault:
             raise AuthenticationFailed(
                 "The key kept on this computer is not valid. Unlock with your passphrase."
             )
-        engine, meta = cls._open_engine(data_dir)
-        try:
-            RecordCipher(data_key).open(
-                bytes.fromhex(meta.get("key_check", "")), _wrap_aad(meta["vault_id"], "key_check")
-            )
-        except (IntegrityError, ValueError, KeyError) as exc:
-            engine.dispose()
-            raise AuthenticationFailed("The key kept on this computer no longer opens this vault.") from exc
-        return cls._finish_open(data_dir, engine, data_key, meta, clock)
+
+        def unlock(meta: dict[str, str]) -> bytes:
+            try:
+                RecordCipher(data_key).open(
+                    bytes.fromhex(meta.get("key_check", "")), _wrap_aad(meta["vault_id"], "key_check")
+                )
+            except (IntegrityError, ValueError, KeyError) as exc:
+                raise AuthenticationFailed(
+                    "The key kept on this computer no longer opens this vault."
+                ) from exc
+            return data_key
+
+        return cls._open_with(data_dir, unlock, clock)
 
     @staticmethod
     def _protect_files(data_dir: Path) -> None:
