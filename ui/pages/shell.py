@@ -15,9 +15,10 @@ def page_factories() -> list[PageFactory]:
     """Pages in navigation order; each appears once the work that builds it has landed."""
     from ui.pages.journal import JournalPage
     from ui.pages.settings import SettingsPage
+    from ui.pages.support import SupportPage
     from ui.pages.today import TodayPage
 
-    return [TodayPage, JournalPage, SettingsPage]
+    return [TodayPage, JournalPage, SupportPage, SettingsPage]
 
 
 class MainArea(QWidget):
