@@ -91,9 +91,15 @@ class ScaleInput(QWidget):
         self.setFocusProxy(self.slider)
         self.clear()
 
+    def _show_unset(self, unset: bool) -> None:
+        self.slider.setProperty("unset", unset)
+        self.slider.style().unpolish(self.slider)
+        self.slider.style().polish(self.slider)
+
     def _mark_set(self) -> None:
         if not self._set:
             self._set = True
+            self._show_unset(False)
             self._show_value(self.slider.value())
             self.changed.emit()
 
@@ -113,11 +119,13 @@ class ScaleInput(QWidget):
             self.clear()
             return
         self._set = True
+        self._show_unset(False)
         self.slider.setValue(value)
         self._show_value(value)
 
     def clear(self) -> None:
         self._set = False
+        self._show_unset(True)
         self.slider.blockSignals(True)
         self.slider.setValue(5)
         self.slider.blockSignals(False)

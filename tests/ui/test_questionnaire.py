@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -67,3 +68,40 @@ def test_burnout_with_the_keyboard_only(qtbot: QtBot) -> None:
     _key(qtbot, Qt.Key.Key_Return)
     assert dialog.result is not None
     assert dialog.result.answers == (2,) and dialog.result.score == 2
+
+
+def test_offered_when_due_answered_then_not_offered_again(qtbot: QtBot, unlocked_window: object) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.main_window import MainWindow
+    from ui.pages.today import TodayPage
+
+    window = unlocked_window
+    assert isinstance(window, MainWindow) and window.main_area is not None
+    page = window.main_area.page("Today")
+    assert isinstance(page, TodayPage)
+    with pytest.raises(LookupError):
+        find(
+            window, "Answer now", QPushButton
+        )  # not on the first day: no questionnaire before a routine exists
+    today = page.context.clock.now().date()
+    for offset in range(3):
+        page.services.checkins.add(mood=6, day=today - timedelta(days=offset), at="08:00")
+    page.refresh()
+    assert "five short questions" in find(window, "Questionnaire offer", QLabel).text()
+    qtbot.mouseClick(find(window, "Answer now", QPushButton), Qt.MouseButton.LeftButton)
+    dialog = page.questionnaire
+    assert isinstance(dialog, QuestionnaireDialog) and dialog.isVisible()
+    for number in range(1, 6):
+        item = [b for b in dialog.findChildren(QRadioButton) if b.accessibleName().startswith(f"{number}.")]
+        item[1].click()  # "Most of the time" = 4
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = page.services.instruments.latest("who5")
+    assert saved is not None and saved.score == 20
+    # WHO-5 is now not due; the monthly burnout question is offered next, and "Not now" sets it aside.
+    assert "how work has been feeling" in find(window, "Questionnaire offer", QLabel).text()
+    qtbot.mouseClick(find(window, "Not now", QPushButton), Qt.MouseButton.LeftButton)
+    with pytest.raises(LookupError):
+        find(window, "Answer now", QPushButton)

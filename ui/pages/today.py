@@ -38,6 +38,7 @@ from wellbeing_app.tags import EVENT_TAGS, SHIFT_TAGS, SUGGESTED_TAGS
 DRAFT_SLOT = "today-checkin"
 OFFER_SLOT = "questionnaire-offers"
 OFFER_PAUSE_DAYS = 3
+OFFER_AFTER_DAYS = 3
 OFFERS: dict[InstrumentKind, str] = {
     "who5": "It's been two weeks or more since your last two-week check. Would you like to answer five short "
     "questions about how you've been? It takes about a minute.",
@@ -79,8 +80,8 @@ class TodayPage(VaultPage):
         self.status_area.acknowledged.connect(self._acknowledge)
         self.status_area.snoozed.connect(self._snooze)
         self.column.addWidget(self.status_area)
-        self.column.addWidget(self._build_offer())
         self.column.addWidget(self._build_form())
+        self.column.addWidget(self._build_offer())
         self.column.addWidget(self._build_strip())
         self.column.addWidget(self._build_list())
         self.column.addWidget(self._build_questionnaire_row())
@@ -285,7 +286,8 @@ class TodayPage(VaultPage):
         self._update_offer(quiet=report.level >= Level.ORANGE)
 
     def _update_offer(self, *, quiet: bool = False) -> None:
-        if quiet:
+        """Offered once the app is part of a routine (3 days of check-ins), never in a hard stretch."""
+        if quiet or len(self.services.checkins.daily_moods(14)) < OFFER_AFTER_DAYS:
             self._offered = None
             self.offer.hide()
             return
