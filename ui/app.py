@@ -18,6 +18,12 @@ def apply_style(app: object) -> None:
 
 
 def run(data_dir: Path) -> int:
+    from ui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from ui.main_window import create_window
     from ui.qt import QApplication, QIcon
 

@@ -50,22 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def display_available(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+def desktop_problem(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why the desktop app cannot start here, in one line; None when it may (the front end checks the rest)."""
     if environ.get("QT_QPA_PLATFORM"):
-        return True
-    if platform.startswith("linux") or "bsd" in platform:
-        return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
-    return True
+        return None
+    if not (platform.startswith("linux") or "bsd" in platform):
+        return None
+    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        return (
+            "No display is available here, so the desktop app cannot open; use the command line instead "
+            "(wellbeing-app --help)."
+        )
+    return None
 
 
 def launch_desktop(data_dir: Path, environ: Mapping[str, str]) -> int:
     """Start the installed desktop front end, found by entry point so the core never imports it."""
-    if not display_available(environ):
-        print(
-            "No display is available here, so the desktop app cannot open; use the command line instead "
-            "(wellbeing-app --help).",
-            file=sys.stderr,
-        )
+    problem = desktop_problem(environ)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     for entry in metadata.entry_points(group=FRONTEND_GROUP):
         if entry.name == "desktop":

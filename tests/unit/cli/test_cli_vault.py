@@ -353,3 +353,12 @@ def test_exit_code_reaches_the_shell(tmp_path: Path) -> None:
     )
     assert done.returncode == 3
     assert done.stderr.startswith("wellbeing-app: There is no vault")
+
+
+def test_desktop_problem_is_explained_before_qt_could_abort() -> None:
+    from wellbeing_app.cli.main import desktop_problem
+
+    assert "No display" in (desktop_problem({}, "linux") or "")
+    assert desktop_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert desktop_problem({}, "darwin") is None
+    assert desktop_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
