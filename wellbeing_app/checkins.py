@@ -35,14 +35,19 @@ def check_scale(field: str, value: object, *, required: bool = False) -> int | N
         return None
     if isinstance(value, bool) or not isinstance(value, int | str | float):
         raise InvalidInput(f"{field} must be a whole number from 0 to 10.", field=field)
-    try:
-        number = int(str(value).strip()) if not isinstance(value, int) else value
-    except ValueError:
-        raise InvalidInput(
-            f"{field} must be a whole number from 0 to 10, not '{value}'.", field=field
-        ) from None
-    if isinstance(value, float) and value != number:
-        raise InvalidInput(f"{field} must be a whole number from 0 to 10, not {value}.", field=field)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise InvalidInput(f"{field} must be a whole number from 0 to 10, not {value}.", field=field)
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    else:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise InvalidInput(
+                f"{field} must be a whole number from 0 to 10, not '{value}'.", field=field
+            ) from None
     if not 0 <= number <= 10:
         raise InvalidInput(f"{field} must be from 0 to 10, not {number}.", field=field)
     return number
@@ -232,7 +237,9 @@ class CheckInService:
         return self.save(self.build(**values))
 
     def update(self, checkin: CheckIn, **changes: Any) -> CheckIn:
-        return self.save(replace(checkin, **changes))
+        """Change some fields; the result is validated like a new check-in (same id, day and time kept)."""
+        changed = replace(checkin, **changes)
+        return self.save(CheckIn.from_values(changed.to_payload(), record_id=changed.id, day=changed.date))
 
     def get(self, record_id: str) -> CheckIn | None:
         record = self._store.get(KIND, record_id)

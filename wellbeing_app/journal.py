@@ -108,8 +108,17 @@ class JournalService:
         return self.save(self.build(**values))
 
     def update(self, entry: JournalEntry, **changes: Any) -> JournalEntry:
-        stamped = replace(entry, **{"updated_at": self._clock.now().isoformat(timespec="seconds"), **changes})
-        return self.save(stamped)
+        """Change some fields; validated like a new entry, with the same id."""
+        changed = replace(entry, **changes)
+        return self.save(
+            self.build(
+                body=changed.body,
+                title=changed.title,
+                tags=changed.tags,
+                day=changed.date,
+                record_id=changed.id,
+            )
+        )
 
     def get(self, record_id: str) -> JournalEntry | None:
         record = self._store.get(KIND, record_id)

@@ -41,24 +41,24 @@ def snippet(text: str, words: list[str], width: int = 120) -> str:
 def _first_position(text: str, words: list[str]) -> int:
     """Where the earliest query word starts in the original text.
 
-    When folding keeps the length (ASCII, and most accented text) offsets carry over directly; only text with
-    ligatures or the like is folded character by character to map offsets back.
+    ASCII text keeps its offsets when folded; any other text is folded character by character to map offsets
+    back (ß, ligatures and combining accents change lengths in ways that can cancel out).
     """
-    folded_whole = fold(text)
-    if len(folded_whole) == len(text):
+    if text.isascii():
+        folded_whole = text.lower()
         found = [folded_whole.find(word) for word in words]
         hits = [pos for pos in found if pos >= 0]
         return min(hits) if hits else 0
-    folded_chars: list[str] = []
-    offsets: list[int] = []
-    for index, ch in enumerate(text):
-        piece = fold(ch)
-        folded_chars.append(piece)
-        offsets.extend([index] * len(piece))
-    folded = "".join(folded_chars)
-    found = [folded.find(word) for word in words]
-    hits = [offsets[pos] for pos in found if pos >= 0 and pos < len(offsets)]
-    return min(hits) if hits else 0
+    hits = [pos for pos in (fold(text).find(word) for word in words) if pos >= 0]
+    if not hits:
+        return 0
+    target = min(hits)
+    folded_length = 0
+    for index, ch in enumerate(text):  # walk only as far as the match: a snippet is usually near the start
+        folded_length += len(fold(ch))
+        if folded_length > target:
+            return index
+    return 0
 
 
 def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -77,7 +77,10 @@ def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     for word in words:
         start = folded.find(word)
         while start >= 0:
-            begin, end = offsets[start], offsets[start + len(word)]
+            stop = start + len(word)
+            begin, end = offsets[start], offsets[stop]
+            if stop < len(folded) and offsets[stop] == offsets[stop - 1]:
+                end = offsets[stop] + 1  # the match ends inside a character that folds to several (ß → ss)
             spans.append((begin, max(1, end - begin)))
             start = folded.find(word, start + len(word))
     return sorted(spans)
