@@ -223,7 +223,23 @@ class MainWindow(QMainWindow):
             today.alert_raised.connect(self.notify)
             if today.unseen_alert:  # raised while the page was being built, before this connection
                 self.notify()
+        self._report_damage(context.services)
         self.main_area.pages[0].setFocus()
+
+    def _report_damage(self, services: Services) -> None:
+        """Damaged records are skipped by the pages; say so once, calmly, and how to learn more."""
+        damaged = {
+            d.record_id
+            for d in services.checkins.damaged + services.journal.damaged + services.directory.damaged
+        }
+        if damaged:
+            count = len(damaged)
+            self.statusBar().showMessage(
+                f"{count} record{'s' if count != 1 else ''} could not be read and {'are' if count != 1 else 'is'} "
+                "not shown; everything else is fine. 'wellbeing-app verify' lists them."
+            )
+        else:
+            self.statusBar().clearMessage()
 
     def apply_autolock(self) -> None:
         self.idle.set_minutes(self.preferences.autolock_minutes)

@@ -154,3 +154,37 @@ def test_switching_entries_with_unsaved_text_asks(
     )
     assert asked == ["Unsaved changes"]
     assert page.services.journal.entries()[0].body == "one more words"
+
+
+def test_a_damaged_entry_is_reported_and_the_rest_stays_readable(
+    qtbot: QtBot, make_window: object, tmp_path: object
+) -> None:
+    import sqlite3
+    from pathlib import Path
+
+    from tests.ui.conftest import UI_KDF
+    from wellbeing_app.clock import SystemClock
+    from wellbeing_app.services import Services
+    from wellbeing_app.vault import Vault
+
+    data_dir = Path(str(tmp_path)) / "vault"
+    vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=UI_KDF)
+    services = Services(vault, SystemClock())
+    kept = services.journal.add(title="Kept", body="still here")
+    broken = services.journal.add(title="Broken", body="will be damaged")
+    vault.lock()
+    with sqlite3.connect(data_dir / "vault.sqlite3") as db:
+        payload = db.execute("SELECT payload FROM records WHERE id = ?", (broken.id,)).fetchone()[0]
+        db.execute(
+            "UPDATE records SET payload = ? WHERE id = ?",
+            (payload[:-1] + bytes([payload[-1] ^ 1]), broken.id),
+        )
+    window = make_window(data_dir)  # type: ignore[operator]
+    field = find(window, "Passphrase", QLineEdit)
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
+    assert "1 record could not be read" in window.statusBar().currentMessage()
+    page = _journal(window)
+    assert [e.title for e in page.services.journal.entries()] == ["Kept"]
+    assert kept.id
