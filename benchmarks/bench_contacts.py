@@ -17,12 +17,12 @@ import json
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from benchmarks.bench_directory import CONTACTS, synthetic_contacts
+from benchmarks.common import PASSPHRASE, fresh_vault, median_ms, vault_mb
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.contacts import ContactService
 from wellbeing_app.crypto.kdf import KdfParams
@@ -30,19 +30,9 @@ from wellbeing_app.directory import Profile, export_csv
 from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault
 
-PASSPHRASE = "benchmark passphrase, long enough"
 IMPORT_RUNS = 5
 LOAD_RUNS = 7
 SUGGEST_RUNS = 21
-
-
-def _median_ms(action: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
 
 
 def run() -> dict[str, float | int | str]:
@@ -55,7 +45,7 @@ def run() -> dict[str, float | int | str]:
         imports: list[float] = []
         plans: list[float] = []
         for run_number in range(IMPORT_RUNS):
-            vault, _ = Vault.create(root / f"import-{run_number}", PASSPHRASE, kdf=kdf, clock=clock)
+            vault = fresh_vault(root / f"import-{run_number}", clock, kdf)
             try:
                 directory = ContactService(vault.store, clock)
                 started = time.perf_counter()
@@ -86,7 +76,7 @@ def run() -> dict[str, float | int | str]:
             def load() -> None:
                 assert len(ContactService(vault.store, clock).contacts()) == CONTACTS
 
-            figures["load_after_unlock_ms"] = round(_median_ms(load, LOAD_RUNS), 1)
+            figures["load_after_unlock_ms"] = round(median_ms(load, LOAD_RUNS), 1)
 
             services.directory.set_profile(
                 Profile.create(
@@ -95,19 +85,16 @@ def run() -> dict[str, float | int | str]:
             )
             services.checkins.add(mood=3, tags=["patient death"], day="2026-11-23")
             services.directory.contacts()  # decrypted once per unlock, as in the app
-            figures["suggest_all_5000_ms"] = round(
-                _median_ms(services.directory.suggestions, SUGGEST_RUNS), 2
-            )
+            figures["suggest_all_5000_ms"] = round(median_ms(services.directory.suggestions, SUGGEST_RUNS), 2)
             figures["suggest_top3_with_reasons_ms"] = round(
-                _median_ms(
+                median_ms(
                     lambda: services.directory.suggestions(limit=3, with_reasons_only=True), SUGGEST_RUNS
                 ),
                 2,
             )
         finally:
             vault.lock()
-        db_bytes = sum(path.stat().st_size for path in data_dir.glob("vault.sqlite3*"))
-        figures["vault_mb"] = round(db_bytes / 1e6, 1)
+        figures["vault_mb"] = vault_mb(data_dir)
     figures["targets"] = "import < 2 s; suggestions < 50 ms"
     return figures
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
-import time
-import uuid
 from collections.abc import Callable
 
+from benchmarks.common import median_ms, random_id
 from wellbeing_app.detection import daily_means, evaluate, update_episodes
 from wellbeing_app.instruments import InstrumentResult
 
@@ -33,23 +31,14 @@ def _data(seed: int = 5) -> tuple[list[tuple[dt.date, float]], list[InstrumentRe
             checkins.append((day, float(min(10, max(0, round(rng.gauss(3 if low_spell else 7, 1.5)))))))
         if offset % 14 == 0:
             answers = [rng.randint(1, 5) for _ in range(5)]
-            instruments.append(InstrumentResult.new("who5", answers, day, id=_uuid(rng)))
+            instruments.append(InstrumentResult.new("who5", answers, day, id=random_id(rng)))
         if offset % 28 == 0:
-            instruments.append(InstrumentResult.new("burnout", [rng.randint(1, 4)], day, id=_uuid(rng)))
+            instruments.append(InstrumentResult.new("burnout", [rng.randint(1, 4)], day, id=random_id(rng)))
     return checkins, instruments, as_of
 
 
-def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-
 def _median_ms(action: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(timings), 3)
+    return round(median_ms(action, RUNS), 3)
 
 
 def run() -> dict[str, float | int | str]:

@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import random
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable
 from datetime import date, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 
+from benchmarks.common import (
+    cli_command,
+    cli_env,
+    fresh_vault,
+    median_ms,
+    put_in_batches,
+    random_id,
+    time_process,
+    unlock_ms,
+    vault_mb,
+)
 from wellbeing_app.checkins import CheckIn
 from wellbeing_app.clock import SystemClock
 from wellbeing_app.journal import JournalEntry
@@ -32,14 +37,11 @@ from wellbeing_app.services import Services
 from wellbeing_app.storage.records import PendingRecord
 from wellbeing_app.tags import SUGGESTED_TAGS
 from wellbeing_app.transfer import export_json, import_json
-from wellbeing_app.vault import Vault
 
-PASSPHRASE = "benchmark passphrase, long enough"
 YEARS = 10
 CHECKINS = 3_650
 JOURNAL_ENTRIES = 5_000
 ENTRY_BYTES = 1_000
-BATCH = 500
 SAVE_RUNS = 41
 PROCESS_RUNS = 7
 SEARCH_RUNS = 21
@@ -111,7 +113,7 @@ def synthetic_records(today: date, seed: int = 10) -> list[PendingRecord]:
     for offset in range(CHECKINS):
         day = start + timedelta(days=offset)
         checkin = CheckIn(
-            id=str(_uuid(rng)),
+            id=random_id(rng),
             date=day,
             time=_time_of_day(rng),
             mood=rng.randint(2, 9),
@@ -125,7 +127,7 @@ def synthetic_records(today: date, seed: int = 10) -> list[PendingRecord]:
     for _ in range(JOURNAL_ENTRIES):
         day = start + timedelta(days=rng.randrange(CHECKINS))
         entry = JournalEntry(
-            id=str(_uuid(rng)),
+            id=random_id(rng),
             date=day,
             body=_text(rng, ENTRY_BYTES),
             title=_sentence(rng)[:60] if rng.random() < 0.5 else "",
@@ -136,28 +138,8 @@ def synthetic_records(today: date, seed: int = 10) -> list[PendingRecord]:
     return records
 
 
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
-
-
 def _time_of_day(rng: random.Random) -> clock_time:
     return clock_time(rng.randint(6, 23), rng.choice((0, 15, 30, 45)))
-
-
-def _median_ms(action: Callable[[], object], runs: int, warm_up: int = 0) -> float:
-    for _ in range(warm_up):
-        action()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
-
-
-def _cli_command() -> list[str]:
-    script = Path(sys.executable).with_name("wellbeing-app")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "wellbeing_app"]
 
 
 def run() -> dict[str, float | int | str]:
@@ -168,29 +150,27 @@ def run() -> dict[str, float | int | str]:
         started = time.perf_counter()
 
         # -- saving one check-in: empty vault vs 10 years ---------------------------------------------------
-        empty, _ = Vault.create(root / "empty", PASSPHRASE, clock=clock)
+        empty = fresh_vault(root / "empty", clock)
         try:
             services = Services(empty, clock)
-            save_empty = _median_ms(
+            save_empty = median_ms(
                 lambda: services.checkins.add(mood=6, tags=["day shift"]), SAVE_RUNS, warm_up=5
             )
         finally:
             empty.lock()
 
         big_dir = root / "ten-years"
-        big, _ = Vault.create(big_dir, PASSPHRASE, clock=clock)
+        big = fresh_vault(big_dir, clock)
         try:
             records = synthetic_records(clock.now().date())
             build_started = time.perf_counter()
-            for start in range(0, len(records), BATCH):
-                big.store.put_many(records[start : start + BATCH])
+            put_in_batches(big, records)
             figures["build_10y_vault_s"] = round(time.perf_counter() - build_started, 2)
             figures["records_10y"] = big.store.count()
-            db_bytes = sum(path.stat().st_size for path in big_dir.glob("vault.sqlite3*"))
-            figures["vault_10y_mb"] = round(db_bytes / 1e6, 1)
+            figures["vault_10y_mb"] = vault_mb(big_dir)
 
             services = Services(big, clock)
-            save_big = _median_ms(
+            save_big = median_ms(
                 lambda: services.checkins.add(mood=6, tags=["day shift"]), SAVE_RUNS, warm_up=5
             )
             figures["save_checkin_empty_ms"] = round(save_empty, 2)
@@ -206,14 +186,14 @@ def run() -> dict[str, float | int | str]:
             )
             queries = iter(QUERIES * SEARCH_RUNS)
             figures["search_10y_ms"] = round(
-                _median_ms(lambda: services.search.search(next(queries)), len(QUERIES) * 3), 2
+                median_ms(lambda: services.search.search(next(queries)), len(QUERIES) * 3), 2
             )
             for label, query in (("common", COMMON_QUERY), ("rare", RARE_QUERY)):
                 figures[f"search_{label}_word_hits"] = len(services.search.search(query))
                 search_once = functools.partial(services.search.search, query)
-                figures[f"search_{label}_word_ms"] = round(_median_ms(search_once, SEARCH_RUNS), 2)
+                figures[f"search_{label}_word_ms"] = round(median_ms(search_once, SEARCH_RUNS), 2)
             figures["search_common_word_first_50_ms"] = round(
-                _median_ms(lambda: services.search.search(COMMON_QUERY, limit=50), SEARCH_RUNS), 2
+                median_ms(lambda: services.search.search(COMMON_QUERY, limit=50), SEARCH_RUNS), 2
             )
 
             # -- export and import -----------------------------------------------------------------------
@@ -222,12 +202,12 @@ def run() -> dict[str, float | int | str]:
             def export_once() -> None:
                 exported.append(export_json(services).text)
 
-            figures["export_json_10y_s"] = round(_median_ms(export_once, EXPORT_RUNS) / 1000, 3)
+            figures["export_json_10y_s"] = round(median_ms(export_once, EXPORT_RUNS) / 1000, 3)
             figures["export_json_10y_mb"] = round(len(exported[-1].encode("utf-8")) / 1e6, 1)
         finally:
             big.lock()
 
-        fresh, _ = Vault.create(root / "imported", PASSPHRASE, clock=clock)
+        fresh = fresh_vault(root / "imported", clock)
         try:
             import_started = time.perf_counter()
             summary = import_json(Services(fresh, clock), exported[-1])
@@ -237,21 +217,9 @@ def run() -> dict[str, float | int | str]:
             fresh.lock()
 
         # -- `wellbeing-app checkin --mood 6` as a whole process (default Argon2id cost) -------------------
-        env = {
-            **os.environ,
-            "WELLBEING_PASSPHRASE": PASSPHRASE,
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        }
-        command = [*_cli_command(), "--data-dir", str(big_dir), "checkin", "--mood", "6"]
-
-        def one_process() -> None:
-            subprocess.run(
-                command, env=env, check=True, capture_output=True, stdin=subprocess.DEVNULL, timeout=60
-            )
-
-        figures["cli_checkin_process_10y_s"] = round(_median_ms(one_process, PROCESS_RUNS) / 1000, 3)
-        unlock = Vault.open_with_passphrase
-        figures["unlock_default_kdf_ms"] = round(_median_ms(lambda: unlock(big_dir, PASSPHRASE).lock(), 3), 1)
+        command = [*cli_command(), "--data-dir", str(big_dir), "checkin", "--mood", "6"]
+        figures["cli_checkin_process_10y_s"] = round(time_process(command, cli_env(), PROCESS_RUNS), 3)
+        figures["unlock_default_kdf_ms"] = round(unlock_ms(big_dir), 1)
         figures["total_benchmark_s"] = round(time.perf_counter() - started, 1)
     return figures
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from benchmarks.common import median_ms
 from wellbeing_app.directory import (
     Availability,
     Contact,
@@ -85,13 +86,8 @@ def synthetic_contacts(count: int = CONTACTS, seed: int = 4) -> list[Contact]:
     ]
 
 
-def _median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(timings), 2)
+def _median_ms(action: Callable[[], object]) -> float:
+    return round(median_ms(action, RUNS), 2)
 
 
 def run() -> dict[str, float | int | str]:

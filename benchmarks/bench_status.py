@@ -12,40 +12,37 @@ Run alone with ``python -m benchmarks.bench_status``.
 from __future__ import annotations
 
 import json
-import os
 import random
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable
 from datetime import date, timedelta
 from datetime import time as clock_time
 from pathlib import Path
 
+from benchmarks.common import (
+    cli_command,
+    cli_env,
+    fresh_vault,
+    median_ms,
+    put_in_batches,
+    random_id,
+    time_process,
+    unlock_ms,
+)
 from wellbeing_app.checkins import CheckIn
 from wellbeing_app.clock import SystemClock
 from wellbeing_app.directory import Profile
 from wellbeing_app.instruments import InstrumentResult
 from wellbeing_app.services import Services
 from wellbeing_app.storage.records import PendingRecord
-from wellbeing_app.vault import Vault
 from wellbeing_app.wellbeing_status import INSTRUMENT_KIND
 
-PASSPHRASE = "benchmark passphrase, long enough"
 DAYS = 3_650
 CONTACTS = 200
-BATCH = 500
 RUNS = 41
 PROCESS_RUNS = 7
 TAGS = ("night shifts", "ICU", "paediatrics", "field deployments", "burnout", "critical incident")
 KINDS = ("peer_supporter", "debrief_contact", "professional_service")
-
-
-def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
 def synthetic_records(today: date, seed: int = 50) -> list[PendingRecord]:
@@ -61,14 +58,14 @@ def synthetic_records(today: date, seed: int = 50) -> list[PendingRecord]:
             mood = min(10, max(0, round(rng.gauss(mean, 1.0 if mean == 1 else 1.5))))
             hour = rng.randint(6, 22)
             checkin = CheckIn(
-                id=_uuid(rng), date=day, time=clock_time(hour, 0), mood=mood, tags=("night shifts",)
+                id=random_id(rng), date=day, time=clock_time(hour, 0), mood=mood, tags=("night shifts",)
             )
             records.append(PendingRecord("checkin", checkin.id, checkin.to_payload(), day))
         if offset % 28 == 0:
-            who5 = InstrumentResult.new("who5", [rng.randint(2, 5) for _ in range(5)], day, id=_uuid(rng))
+            who5 = InstrumentResult.new("who5", [rng.randint(2, 5) for _ in range(5)], day, id=random_id(rng))
             records.append(PendingRecord(INSTRUMENT_KIND, who5.id, who5.to_payload(), day))
         if offset % 28 == 14:
-            burnout = InstrumentResult.new("burnout", [rng.randint(1, 3)], day, id=_uuid(rng))
+            burnout = InstrumentResult.new("burnout", [rng.randint(1, 3)], day, id=random_id(rng))
             records.append(PendingRecord(INSTRUMENT_KIND, burnout.id, burnout.to_payload(), day))
     return records
 
@@ -88,33 +85,16 @@ def add_directory(services: Services, seed: int = 51) -> None:
         )
 
 
-def _median_ms(action: Callable[[], object], runs: int, warm_up: int = 0) -> float:
-    for _ in range(warm_up):
-        action()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
-
-
-def _cli_command() -> list[str]:
-    script = Path(sys.executable).with_name("wellbeing-app")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "wellbeing_app"]
-
-
 def run() -> dict[str, float | int | str]:
     clock = SystemClock()
     figures: dict[str, float | int | str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-status-") as tmp:
         data_dir = Path(tmp) / "ten-years"
-        vault, _ = Vault.create(data_dir, PASSPHRASE, clock=clock)
+        vault = fresh_vault(data_dir, clock)
         try:
             today = clock.now().date()
             records = synthetic_records(today)
-            for start in range(0, len(records), BATCH):
-                vault.store.put_many(records[start : start + BATCH])
+            put_in_batches(vault, records)
             figures["checkins"] = vault.store.count("checkin")
             figures["instruments"] = vault.store.count(INSTRUMENT_KIND)
             services = Services(vault, clock)
@@ -128,32 +108,18 @@ def run() -> dict[str, float | int | str]:
             figures["status_level"] = report.level.value
             figures["status_suggestions"] = len(report.suggestions)
             figures["status_crisis_lines"] = len(report.crisis_lines)
-            figures["status_10y_ms"] = round(_median_ms(services.status.status, RUNS, warm_up=3), 2)
+            figures["status_10y_ms"] = round(median_ms(services.status.status, RUNS, warm_up=3), 2)
             a_year_ago = today - timedelta(days=365)
             figures["status_as_of_a_year_ago_ms"] = round(
-                _median_ms(lambda: services.status.status(a_year_ago), RUNS, warm_up=3), 2
+                median_ms(lambda: services.status.status(a_year_ago), RUNS, warm_up=3), 2
             )
             figures["target_status_ms"] = 50
         finally:
             vault.lock()
 
-        env = {
-            **os.environ,
-            "WELLBEING_PASSPHRASE": PASSPHRASE,
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        }
-        command = [*_cli_command(), "--data-dir", str(data_dir), "status", "--json"]
-
-        def one_process() -> None:
-            subprocess.run(
-                command, env=env, check=True, capture_output=True, stdin=subprocess.DEVNULL, timeout=60
-            )
-
-        figures["cli_status_json_process_10y_s"] = round(_median_ms(one_process, PROCESS_RUNS) / 1000, 3)
-        unlock = Vault.open_with_passphrase
-        figures["unlock_default_kdf_ms"] = round(
-            _median_ms(lambda: unlock(data_dir, PASSPHRASE).lock(), 3), 1
-        )
+        command = [*cli_command(), "--data-dir", str(data_dir), "status", "--json"]
+        figures["cli_status_json_process_10y_s"] = round(time_process(command, cli_env(), PROCESS_RUNS), 3)
+        figures["unlock_default_kdf_ms"] = round(unlock_ms(data_dir), 1)
     return figures
 
 

@@ -16,6 +16,7 @@ import textwrap
 import time
 from pathlib import Path
 
+from benchmarks.common import cli_command
 from wellbeing_app.crypto.kdf import KdfParams, derive_key
 from wellbeing_app.vault import Vault
 
@@ -84,11 +85,6 @@ def key_derivation_ms() -> float:
     return _median(timings, 1)
 
 
-def _cli_command() -> list[str]:
-    script = Path(sys.executable).with_name("wellbeing-app")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "wellbeing_app"]
-
-
 def _child_env(data_dir: Path, scratch: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -102,7 +98,7 @@ def _child_env(data_dir: Path, scratch: Path) -> dict[str, str]:
 
 
 def verify_cold_start_s(data_dir: Path, scratch: Path) -> float:
-    command = [*_cli_command(), "verify"]
+    command = [*cli_command(), "verify"]
     env = _child_env(data_dir, scratch)
     timings = []
     for _ in range(VERIFY_RUNS):

@@ -24,6 +24,7 @@ from wellbeing_app.crisis import (
     load_crisis_lines,
 )
 from wellbeing_app.directory import (
+    FIELD_NAMES,
     Contact,
     ContactKind,
     DirectoryFormat,
@@ -45,21 +46,9 @@ DEFAULT_SUPPORT_LIMIT = 10
 CRISIS_HINT = (
     "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."
 )
-# Options of `directory add` and the contact fields they fill.
-ADD_FIELDS = (
-    "name",
-    "kind",
-    "role",
-    "organisation",
-    "phone",
-    "email",
-    "url",
-    "languages",
-    "tags",
-    "availability",
-    "timezone",
-    "notes",
-)
+# Options of `directory add` and the contact fields they fill: every field of a directory file but the id (made
+# for a private contact) and the organisation's last_verified date.
+ADD_FIELDS = tuple(name for name in FIELD_NAMES if name not in {"id", "last_verified"})
 
 
 def kind_words(kind: ContactKind) -> str:

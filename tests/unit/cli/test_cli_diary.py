@@ -2,85 +2,28 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import sqlite3
 import stat
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
-from typing import Protocol
 
 import pytest
 
+from tests.helpers.cli import PASSPHRASE, Cli, create_vault, unlocked
 from wellbeing_app.cli import main as cli_main
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
-from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault, db_path
 
-PASSPHRASE = "correct horse battery staple"
 DAYLIO_SAMPLE = Path(__file__).parents[1] / "transfer" / "data" / "daylio_renamed.csv"
 DAYLIO_MOODS = "super=9,fine=6,low=2"
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-class Cli(Protocol):
-    def __call__(self, *argv: str, data_dir: Path | None = None, stdin: str | None = None) -> Result: ...
-
-
-@pytest.fixture(autouse=True)
-def _keep_umask() -> Iterator[None]:
-    """main() sets the process umask to 0o077 (right for a real process); keep it from leaking into other tests."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
-
-
 @pytest.fixture
-def diary_vault(data_dir: Path, fast_kdf: KdfParams, clock: FixedClock) -> Path:
+def diary_vault(cli_vault: Path) -> Path:
     """An empty vault made with a cheap KDF, so the command line's unlock is fast; locked again."""
-    vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=fast_kdf, clock=clock)
-    vault.lock()
-    return data_dir
-
-
-@pytest.fixture
-def cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, diary_vault: Path, clock: FixedClock
-) -> Cli:
-    def run(*argv: str, data_dir: Path | None = None, stdin: str | None = None) -> Result:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
-        full = ["--data-dir", str(data_dir or diary_vault), *argv]
-        try:
-            code = cli_main.main(full, environ={"WELLBEING_PASSPHRASE": PASSPHRASE}, clock=clock)
-        except SystemExit as exit_:  # argparse usage errors
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
-
-
-@contextmanager
-def unlocked(data_dir: Path, clock: FixedClock) -> Iterator[Services]:
-    """Look inside the vault after the commands ran."""
-    vault = Vault.open_with_passphrase(data_dir, PASSPHRASE, clock=clock)
-    try:
-        yield Services(vault, clock)
-    finally:
-        vault.lock()
+    return cli_vault
 
 
 def count_records(data_dir: Path) -> int:
@@ -408,7 +351,7 @@ def test_import_our_export_into_a_new_vault_twice(
     exported = tmp_path / "export.json"
     assert cli("export", "--out", str(exported)).code == 0
     other = tmp_path / "other"
-    Vault.create(other, PASSPHRASE, kdf=fast_kdf, clock=clock)[0].lock()
+    create_vault(other, fast_kdf, clock)
 
     first = cli("import", str(exported), data_dir=other)
     assert (first.code, first.out) == (

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import sqlite3
-import sys
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.helpers.cli import Cli, create_vault, unlocked
 from tests.unit.test_contacts_service import HEADER, ORG_CSV, ORG_CSV_V2
-from wellbeing_app.cli import main as cli_main
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.directory import Contact
-from wellbeing_app.services import Services
-from wellbeing_app.vault import Vault, db_path
+from wellbeing_app.vault import db_path
 
-PASSPHRASE = "correct horse battery staple"
 MakeVault = Callable[[str], Path]
 CONTACT_FIELDS = [
     "id",
@@ -60,28 +52,6 @@ ORG_LINES = [
 ]
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-class Cli(Protocol):
-    def __call__(
-        self, *argv: str, data_dir: Path | None = None, environ: Mapping[str, str] | None = None
-    ) -> Result: ...
-
-
-@pytest.fixture(autouse=True)
-def _keep_umask() -> Iterator[None]:
-    """main() sets the process umask to 0o077; keep it from leaking into other tests."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
-
-
 @pytest.fixture
 def clock() -> FixedClock:
     """Wednesday 25 November 2026, 09:00 in London, whatever the machine's time zone."""
@@ -91,18 +61,14 @@ def clock() -> FixedClock:
 @pytest.fixture
 def make_vault(tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock) -> MakeVault:
     def make(name: str) -> Path:
-        path = tmp_path / name
-        Vault.create(path, PASSPHRASE, kdf=fast_kdf, clock=clock)[0].lock()
-        return path
+        return create_vault(tmp_path / name, fast_kdf, clock)
 
     return make
 
 
 @pytest.fixture
-def home(tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock) -> Path:
-    path = tmp_path / "vault"
-    Vault.create(path, PASSPHRASE, kdf=fast_kdf, clock=clock)[0].lock()
-    return path
+def home(cli_vault: Path) -> Path:
+    return cli_vault
 
 
 @pytest.fixture
@@ -112,33 +78,6 @@ def files(tmp_path: Path) -> Path:
     (folder / "org.csv").write_text(ORG_CSV, encoding="utf-8")
     (folder / "peers.vcf").write_text(VCARDS, encoding="utf-8", newline="")
     return folder
-
-
-@pytest.fixture
-def cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, home: Path, clock: FixedClock
-) -> Cli:
-    def run(*argv: str, data_dir: Path | None = None, environ: Mapping[str, str] | None = None) -> Result:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-        full = ["--data-dir", str(data_dir or home), *argv]
-        env = {"WELLBEING_PASSPHRASE": PASSPHRASE} if environ is None else environ
-        try:
-            code = cli_main.main(full, environ=env, clock=clock)
-        except SystemExit as exit_:  # argparse usage errors
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
-
-
-@contextmanager
-def unlocked(data_dir: Path, clock: FixedClock) -> Iterator[Services]:
-    vault = Vault.open_with_passphrase(data_dir, PASSPHRASE, clock=clock)
-    try:
-        yield Services(vault, clock)
-    finally:
-        vault.lock()
 
 
 def stored_contacts(data_dir: Path, clock: FixedClock) -> list[Contact]:

@@ -3,86 +3,28 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import re
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Protocol
 
 import pytest
 
+from tests.helpers.cli import Cli, create_vault, unlocked
 from wellbeing_app.checkins import CheckIn
-from wellbeing_app.cli import main as cli_main
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.directory import Profile
-from wellbeing_app.services import Services
 from wellbeing_app.storage.records import PendingRecord
-from wellbeing_app.vault import Vault
 
-PASSPHRASE = "correct horse battery staple"
 TODAY = date(2026, 11, 25)
 UNKIND = re.compile(r"warning|risk|score|alert|danger|urgent|depress|disorder|diagnos", re.IGNORECASE)
 JSON_KEYS = ["as_of", "level", "enough_data", "reasons", "episode", "suggestions", "crisis_lines"]
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-class Cli(Protocol):
-    def __call__(self, *argv: str, data_dir: Path | None = None) -> Result: ...
-
-
-@pytest.fixture(autouse=True)
-def _keep_umask() -> Iterator[None]:
-    """main() sets the process umask to 0o077; keep it from leaking into other tests."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
-
-
 @pytest.fixture
-def status_vault(data_dir: Path, fast_kdf: KdfParams, clock: FixedClock) -> Path:
-    vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=fast_kdf, clock=clock)
-    vault.lock()
-    return data_dir
-
-
-@pytest.fixture
-def cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, status_vault: Path, clock: FixedClock
-) -> Cli:
-    def run(*argv: str, data_dir: Path | None = None) -> Result:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-        full = ["--data-dir", str(data_dir or status_vault), *argv]
-        try:
-            code = cli_main.main(full, environ={"WELLBEING_PASSPHRASE": PASSPHRASE}, clock=clock)
-        except SystemExit as exit_:  # argparse usage errors
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
-
-
-@contextmanager
-def unlocked(data_dir: Path, clock: FixedClock) -> Iterator[Services]:
-    vault = Vault.open_with_passphrase(data_dir, PASSPHRASE, clock=clock)
-    try:
-        yield Services(vault, clock)
-    finally:
-        vault.lock()
+def status_vault(cli_vault: Path) -> Path:
+    return cli_vault
 
 
 def add_moods(data_dir: Path, clock: FixedClock, moods: list[int]) -> None:
@@ -267,7 +209,7 @@ def test_export_includes_instruments_and_import_restores_them(
     target = tmp_path / "export.json"
     target.write_text(exported.out, encoding="utf-8")
     other = tmp_path / "other-vault"
-    Vault.create(other, PASSPHRASE, kdf=fast_kdf, clock=clock)[0].lock()
+    create_vault(other, fast_kdf, clock)
     imported = cli("import", str(target), data_dir=other)
     assert imported.code == 0, imported.err
     with unlocked(other, clock) as services:

@@ -9,41 +9,23 @@ import sqlite3
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 import pytest
 
+from tests.helpers.cli import PASSPHRASE, Result, run_main
 from wellbeing_app import __version__
-from wellbeing_app.cli import main as cli_main
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.vault import Vault, db_path
 
-PASSPHRASE = "correct horse battery staple"
 RECOVERY_KEY = re.compile(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){7}\b")
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 class Cli(Protocol):
     def __call__(self, argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Result: ...
-
-
-@pytest.fixture(autouse=True)
-def _keep_umask() -> Iterator[None]:
-    """main() sets the process umask to 0o077 (right for a real process); keep it from leaking into other tests."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 @pytest.fixture(autouse=True)
@@ -54,16 +36,11 @@ def _no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], data_dir: Path) -> Cli:
-    """Run main() in-process; returns the exit code and what it printed."""
+    """Run main() in-process with the data folder from the environment (this file's own ``cli``: no vault yet)."""
 
     def run(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> Result:
         env = {"WELLBEING_DATA_DIR": str(data_dir)} if environ is None else dict(environ)
-        try:
-            code = cli_main.main(list(argv), environ=env)
-        except SystemExit as exit_:  # argparse's --version, --help and usage errors
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return run_main(capsys, argv, env)
 
     return run
 

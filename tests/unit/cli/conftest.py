@@ -1,0 +1,50 @@
+"""Fixtures for the command-line tests: main() run in-process on an empty vault made with a cheap KDF."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import PASSPHRASE, Cli, Result, create_vault, run_main
+from wellbeing_app.clock import FixedClock
+from wellbeing_app.crypto.kdf import KdfParams
+
+
+@pytest.fixture(autouse=True)
+def _keep_umask() -> Iterator[None]:
+    """main() sets the process umask to 0o077 (right for a real process); keep it from leaking into other tests."""
+    previous = os.umask(0o022)
+    os.umask(previous)
+    yield
+    os.umask(previous)
+
+
+@pytest.fixture
+def cli_vault(data_dir: Path, fast_kdf: KdfParams, clock: FixedClock) -> Path:
+    """An empty vault at ``data_dir``, locked, for the ``cli`` fixture to open."""
+    return create_vault(data_dir, fast_kdf, clock)
+
+
+@pytest.fixture
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cli_vault: Path, clock: FixedClock
+) -> Cli:
+    """``cli(*argv)``: main() on the test's vault with the passphrase in the environment and a fixed clock."""
+
+    def run(
+        *argv: str,
+        data_dir: Path | None = None,
+        environ: Mapping[str, str] | None = None,
+        stdin: str | None = None,
+    ) -> Result:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        full = ["--data-dir", str(data_dir or cli_vault), *argv]
+        env = {"WELLBEING_PASSPHRASE": PASSPHRASE} if environ is None else environ
+        return run_main(capsys, full, env, clock)
+
+    return run
