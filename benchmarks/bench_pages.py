@@ -9,7 +9,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks.bench_diary import BATCH, synthetic_records
+from benchmarks.bench_diary import synthetic_records
+from benchmarks.common import put_in_batches
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.vault import Vault
@@ -36,8 +37,7 @@ def run() -> dict[str, float | int | str]:
             data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1)
         )
         records = synthetic_records(clock.today())
-        for start in range(0, len(records), BATCH):
-            vault.store.put_many(records[start : start + BATCH])
+        put_in_batches(vault, records)
         session = VaultSession(data_dir, clock=clock)
         figures: dict[str, float | int | str] = {"records": len(records)}
         for name, page_class in (("today", TodayPage), ("journal", JournalPage)):
