@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -37,5 +38,30 @@ def run(data_dir: Path) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
     window = create_window(data_dir)
+    install_error_handler(window)
     window.show()
     return app.exec()
+
+
+def install_error_handler(window: object) -> None:
+    """An unexpected error keeps what was typed (drafts) and says so calmly; no content reaches stderr."""
+    from ui.main_window import MainWindow
+    from ui.qt import QMessageBox
+
+    assert isinstance(window, MainWindow)
+
+    def handle(kind: type[BaseException], error: BaseException, _traceback: object) -> None:
+        print(f"wellbeing-app: unexpected {kind.__name__} in the desktop app", file=sys.stderr)
+        if window.main_area is not None:
+            # Saving drafts is best effort here; the original error is what matters.
+            with contextlib.suppress(Exception):
+                window.main_area.save_state()
+        QMessageBox.warning(
+            window,
+            "Something went wrong",
+            "Something unexpected went wrong, and that last step may not have finished. "
+            "What you were writing is kept as a draft. If it happens again, 'wellbeing-app verify' checks "
+            "your vault.",
+        )
+
+    sys.excepthook = handle

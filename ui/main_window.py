@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from resources import resource_path
+from ui.clipboard import clear_if_ours
 from ui.dialogs.crisis import CrisisDialog
 from ui.dialogs.transfer import export_data, import_data
 from ui.idle import IdleWatcher
@@ -21,11 +22,14 @@ from ui.pages.welcome import WelcomePage
 from ui.preferences import Preferences
 from ui.qt import (
     QAction,
+    QApplication,
     QCloseEvent,
+    QDialog,
     QHBoxLayout,
     QIcon,
     QKeySequence,
     QLabel,
+    QLocale,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -38,6 +42,7 @@ from ui.qt import (
 )
 from ui.session import VaultSession
 from wellbeing_app import __version__
+from wellbeing_app.crisis import default_country
 from wellbeing_app.detection import NOTIFICATION_TEXT
 from wellbeing_app.errors import AuthenticationFailed, WellbeingError
 from wellbeing_app.services import Services
@@ -176,6 +181,10 @@ class MainWindow(QMainWindow):
         self.welcome_page.clear()
         self.recovery_page.show_key(recovery_key)
         self.stack.setCurrentWidget(self.recovery_page)
+        self.lock_action.setEnabled(
+            True
+        )  # the vault is open while the key is on screen: it locks like any page
+        self.apply_autolock()
         self.recovery_page.saved_check.setFocus()
 
     def _creation_failed(self, error: BaseException) -> None:
@@ -187,12 +196,20 @@ class MainWindow(QMainWindow):
         self.session.unlock(passphrase, remember, self._unlock_failed)
 
     def _unlock_with_keychain(self) -> None:
-        if not self.session.unlock_with_keychain(self._unlock_failed):
+        if not self.session.unlock_with_keychain(self._keychain_unlock_failed):
             self.unlock_page.set_key_remembered(False)
             self.unlock_page.show_error("This computer no longer remembers your key. Type your passphrase.")
 
     def _recover(self, recovery_key: str, new_passphrase: str) -> None:
         self.session.unlock_with_recovery_key(recovery_key, new_passphrase, self._recovery_failed)
+
+    def _keychain_unlock_failed(self, error: BaseException) -> None:
+        self.unlock_page.set_key_remembered(False)
+        self.unlock_page.show_error(
+            str(error)
+            if isinstance(error, WellbeingError)
+            else "The key kept on this computer did not work. Type your passphrase instead."
+        )
 
     def _unlock_failed(self, error: BaseException) -> None:
         self.unlock_page.show_error(friendly_error(error))
@@ -205,9 +222,9 @@ class MainWindow(QMainWindow):
         vault = self.session.vault
         assert vault is not None
         self.preferences = Preferences(self.session.data_dir)
-        context = PageContext(
-            self.session, vault, self.session.clock, self.preferences, Services(vault, self.session.clock)
-        )
+        services = Services(vault, self.session.clock)
+        services.status.fallback_country = self.crisis_country()
+        context = PageContext(self.session, vault, self.session.clock, self.preferences, services)
         self.main_area = MainArea(context)
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)
@@ -248,9 +265,16 @@ class MainWindow(QMainWindow):
     def _before_lock(self) -> None:
         if self.main_area is not None:
             self.main_area.save_state()
+        # Dialogs of the unlocked app (editors, questionnaires, confirmations quoting titles) must not stay on
+        # screen over the unlock page; rejecting them cancels what they were about to do.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.crisis_dialog:
+                widget.reject()
+        clear_if_ours()
 
     def _on_locked(self) -> None:
         self.idle.stop()
+        self.recovery_page.key_field.clear()
         if self.main_area is not None:
             self.stack.removeWidget(self.main_area)
             self.main_area.deleteLater()
@@ -303,6 +327,13 @@ class MainWindow(QMainWindow):
             self.tray.showMessage(APP_TITLE, NOTIFICATION_TEXT, QSystemTrayIcon.MessageIcon.Information)
 
     # -- other --------------------------------------------------------------------------------------------------
+    def crisis_country(self) -> str:
+        """The country last chosen for crisis lines, else the computer's region."""
+        from ui.dialogs.crisis import crisis_directory
+
+        available = [code for code, _ in crisis_directory().countries()]
+        return self.preferences.crisis_country or default_country(QLocale.system().name(), available)
+
     def show_crisis_lines(self) -> None:
         """Non-modal, so the lines stay visible while the user dials or keeps using the app."""
         if self.crisis_dialog is not None and self.crisis_dialog.isVisible():

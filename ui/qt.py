@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QLocale,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,

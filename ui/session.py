@@ -81,7 +81,11 @@ class VaultSession(QObject):
 
         def work() -> Vault:
             vault = Vault.open_with_recovery_key(self.data_dir, recovery_key, clock=self.clock)
-            vault.change_passphrase(new_passphrase, kdf=self._kdf)
+            try:
+                vault.change_passphrase(new_passphrase, kdf=self._kdf)
+            except BaseException:
+                vault.lock()
+                raise
             return vault
 
         run_in_background(work, lambda vault: self._adopt(vault, None), on_error)
@@ -113,6 +117,7 @@ class VaultSession(QObject):
         return True
 
     def set_remembered(self, remember: bool) -> bool:
+        """Whether the change took effect: storing can fail when the keychain is locked or refuses."""
         if self.vault is None:
             return False
         if remember:

@@ -135,9 +135,13 @@ class StatusArea(QFrame):
             column.addLayout(row)
         for entry in others:
             row = QHBoxLayout()
-            detail = entry.name + (f" · {entry.hours}" if entry.hours else "")
+            detail = entry.name
+            if entry.hours and "not verified" not in entry.hours.casefold():
+                detail += f" · {entry.hours}"
             if entry.sms and not entry.phone:
                 detail += f" · {entry.sms}"
+            if entry.caution:
+                detail += f" ({entry.caution})"
             row.addWidget(_label(detail), 1)
             if entry.phone and dial_digits(entry.phone):
                 row.addWidget(self._call_button(entry, f"Call {entry.phone}"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
+
 from ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot
 
 _running: set[_Task] = set()
@@ -58,17 +60,28 @@ def run_in_background(
     fn: Callable[[], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
+    *,
+    owner: QObject | None = None,
 ) -> None:
-    """Call ``fn`` on the thread pool; exactly one of the callbacks runs afterwards on the GUI thread."""
+    """Call ``fn`` on the thread pool; exactly one of the callbacks runs afterwards on the GUI thread.
+
+    With an ``owner`` (the page or dialog that asked), the callbacks are skipped if it was destroyed meanwhile,
+    for instance because the vault locked while a passphrase change was still running.
+    """
     task: _Task
+
+    def alive() -> bool:
+        return owner is None or shiboken6.isValid(owner)
 
     def done_ok(result: Any) -> None:
         _running.discard(task)
-        on_success(result)
+        if alive():
+            on_success(result)
 
     def done_error(error: BaseException) -> None:
         _running.discard(task)
-        on_failure(error)
+        if alive():
+            on_failure(error)
 
     task = _Task(fn, _Relay(done_ok, done_error))
     _running.add(task)

@@ -39,6 +39,13 @@ def _phone_link(number: str) -> str:
     return f"<a href='tel:{digits}'>{html.escape(number)}</a>" if digits else html.escape(number)
 
 
+def _hours(hours: str | None) -> str:
+    """Opening hours, unless the list only says they are unverified (the caution then says so)."""
+    if not hours or "not verified" in hours.casefold():
+        return ""
+    return f"{hours} · "
+
+
 def _line_html(line: CrisisLine) -> str:
     contact = []
     if line.phone:
@@ -50,7 +57,7 @@ def _line_html(line: CrisisLine) -> str:
     caution = f" <i>({html.escape(line.caution)})</i>" if line.caution else ""
     return (
         f"<p><b>{html.escape(line.name)}</b><br>{' · '.join(contact)}<br>"
-        f"<span>{html.escape(line.hours or '')} · for {html.escape(line.audience)}</span>{caution}<br>"
+        f"<span>{html.escape(_hours(line.hours))}for {html.escape(line.audience)}</span>{caution}<br>"
         f"<small>Source: {html.escape(line.source)} ({html.escape(line.source_date)})</small></p>"
     )
 

@@ -168,6 +168,7 @@ class DirectoryImportDialog(QDialog):
             work,
             lambda plan: self._planned(generation, plan),
             lambda error: self._failed(generation, error),
+            owner=self,
         )
 
     def _planned(self, generation: int, plan: MergePlan) -> None:

@@ -120,16 +120,17 @@ def import_data(parent: QWidget, services: Services, on_done: Callable[[str], No
             summary = import_daylio_file(services, path, progress=progress)
         else:
             summary = import_json_file(services, path, progress=progress)
-        services.bulk_changed()
         return f"Imported {path.name}: {summary.describe()}."
 
     def done(message: Any) -> None:
+        services.bulk_changed()  # on the GUI thread, which is the one reading those caches
         dialog.close()
         tell(parent, "Import finished", str(message))
         if on_done:
             on_done(str(message))
 
     def failed(error: BaseException) -> None:
+        services.bulk_changed()
         dialog.close()
         tell(parent, "Nothing was imported", _failure_text(error) + "\n\nYour vault is unchanged.")
 

@@ -159,6 +159,10 @@ class JournalPage(VaultPage):
         return panel
 
     def refresh(self) -> None:
+        if self.current is not None and not self.dirty:  # an import may have replaced the open entry
+            latest = self.services.journal.get(self.current.id)
+            if latest is not None:
+                self._load(latest)
         self.model.set_entries(self.services.journal.entries())
         self._filter(self.search.text())
         self._update_empty_state()
@@ -265,7 +269,7 @@ class JournalPage(VaultPage):
 
     def _resolve_unsaved(self) -> bool:
         """Ask before unsaved writing would be replaced: save, discard, or stay."""
-        if not self.dirty or not self.body.toPlainText().strip():
+        if not self.dirty:
             return True
         answer = QMessageBox.question(
             self,
@@ -345,6 +349,7 @@ class JournalPage(VaultPage):
     def save_state(self) -> None:
         self._draft_timer.stop()
         if not self.dirty:
+            self.services.drafts.clear(DRAFT_SLOT)  # typed and then undone: nothing to bring back
             return
         self.services.drafts.save(
             DRAFT_SLOT,

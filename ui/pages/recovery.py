@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ui.clipboard import copy_sensitive
 from ui.qt import (
-    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLineEdit,
@@ -11,7 +11,6 @@ from ui.qt import (
     QPrinter,
     QPushButton,
     QTextDocument,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -69,11 +68,8 @@ class RecoveryKeyPage(QWidget):
         self.copied_note.clear()
 
     def _copy(self) -> None:
-        clipboard = QApplication.clipboard()
-        clipboard.setText(self.key_field.text())
-        self.copied_note.setText("Copied. The clipboard is cleared in one minute.")
-        key = self.key_field.text()
-        QTimer.singleShot(CLIPBOARD_CLEAR_MS, lambda: clipboard.text() == key and clipboard.clear())
+        copy_sensitive(self.key_field.text(), clear_after_ms=CLIPBOARD_CLEAR_MS)
+        self.copied_note.setText("Copied. The clipboard is cleared in one minute, or when the app locks.")
 
     def _print(self) -> None:
         printer = QPrinter()

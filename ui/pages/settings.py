@@ -90,7 +90,11 @@ class SettingsPage(VaultPage):
             window.apply_autolock()
 
     def _remember_changed(self, remember: bool) -> None:
-        self.context.session.set_remembered(remember)
+        if not self.context.session.set_remembered(remember) and remember:
+            self.remember.blockSignals(True)
+            self.remember.setChecked(False)
+            self.remember.blockSignals(False)
+            self.remember.setToolTip("The keychain did not accept the key, so the passphrase is still asked.")
 
     def _change_passphrase(self) -> None:
         new, confirmation = self.new_passphrase.text(), self.new_confirmation.text()
@@ -102,7 +106,7 @@ class SettingsPage(VaultPage):
         self.pass_busy.show()
         self.change_button.setEnabled(False)
         vault = self.context.vault
-        run_in_background(lambda: vault.change_passphrase(new), self._changed, self._failed)
+        run_in_background(lambda: vault.change_passphrase(new), self._changed, self._failed, owner=self)
 
     def _changed(self, _result: object) -> None:
         self.new_passphrase.clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ui.clipboard import copy_sensitive
 from ui.dialogs import directory_import
 from ui.dialogs.contact_editor import ContactEditor
 from ui.dialogs.crisis import CrisisDialog, crisis_directory
@@ -27,7 +28,6 @@ from ui.pages.support_cards import (
 from ui.pages.support_detail import ContactDetail
 from ui.pages.support_list import ContactFilters, ContactList
 from ui.qt import (
-    QApplication,
     QDesktopServices,
     QHBoxLayout,
     QKeySequence,
@@ -246,7 +246,7 @@ class SupportPage(VaultPage):
 
     def copy_details(self) -> None:
         if self.current is not None:
-            QApplication.clipboard().setText(details_text(self.current))
+            copy_sensitive(details_text(self.current))
             self._say("Copied their contact details.")
 
     def reached_out(self) -> None:

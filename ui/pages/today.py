@@ -388,9 +388,18 @@ class TodayPage(VaultPage):
     def _selected(self) -> CheckIn | None:
         return self.list_model.checkin_at(self.list_view.currentIndex().row())
 
+    def _form_has_unsaved_text(self) -> bool:
+        return self.editing is None and bool(
+            self.note.toPlainText().strip() or self.tags.field.text().strip()
+        )
+
     def edit_selected(self) -> None:
         checkin = self._selected()
         if checkin is None:
+            return
+        if self._form_has_unsaved_text():
+            self._say("Save or clear the note you are writing first, then choose Edit again.")
+            self.note.setFocus()
             return
         self.editing = checkin
         self.mood.set_value(checkin.mood)
@@ -442,8 +451,20 @@ class TodayPage(VaultPage):
         self._draft_timer.stop()
         note = self.note.toPlainText()
         tags = self.tags.field.text()
+        scales = {"mood": self.mood.value(), "energy": self.energy.value(), "stress": self.stress.value()}
+        sleep = self.sleep.value()
+        if not note.strip() and not tags.strip():
+            self.services.drafts.clear(DRAFT_SLOT)  # scales alone take a second to set again; text does not
+            return
         self.services.drafts.save(
-            DRAFT_SLOT, {"note": note, "tags": tags, "editing": self.editing.id if self.editing else None}
+            DRAFT_SLOT,
+            {
+                "note": note,
+                "tags": tags,
+                "editing": self.editing.id if self.editing else None,
+                **scales,
+                "sleep_hours": None if sleep < 0 else sleep,
+            },
         )
 
     def _restore_draft(self) -> None:
@@ -461,6 +482,13 @@ class TodayPage(VaultPage):
                 self.stress.set_value(original.stress)
                 self.sleep.setValue(-0.5 if original.sleep_hours is None else original.sleep_hours)
                 self.cancel_edit_button.show()
+        for scale, key in ((self.mood, "mood"), (self.energy, "energy"), (self.stress, "stress")):
+            value = draft.get(key)
+            if isinstance(value, int) and 0 <= value <= 10:
+                scale.set_value(value)
+        sleep = draft.get("sleep_hours")
+        if isinstance(sleep, int | float) and 0 <= sleep <= 24:
+            self.sleep.setValue(float(sleep))
         self.note.setPlainText(str(draft.get("note") or ""))
         self.tags.field.setText(str(draft.get("tags") or ""))
         self._draft_timer.stop()

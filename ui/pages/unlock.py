@@ -13,6 +13,8 @@ from ui.widgets import (
     password_field,
     primary_button,
 )
+from wellbeing_app.errors import InvalidInput
+from wellbeing_app.vault import validate_new_passphrase
 
 
 class UnlockPage(QWidget):
@@ -103,8 +105,10 @@ class UnlockPage(QWidget):
             self.recovery_key.setFocus()
 
     def _recover(self) -> None:
-        if self.new_passphrase.text() != self.new_confirmation.text():
-            self.show_error("The two new passphrases don't match yet.")
+        try:
+            validate_new_passphrase(self.new_passphrase.text(), self.new_confirmation.text())
+        except InvalidInput as error:
+            self.show_error(str(error))
             return
         self.set_busy(True)
         self.recovery_requested.emit(self.recovery_key.text(), self.new_passphrase.text())

@@ -64,7 +64,7 @@ class WelcomePage(QWidget):
         self.remember.setAccessibleName("Remember on this computer")
         self.remember.setEnabled(keychain_available)
         self.remember_note = paragraph(keychain_explanation, subtle=True)
-        self.error = inline_message("Error message")
+        self.error = inline_message("Message")
         self.busy = busy_bar("Creating your vault")
         self.create_button = primary_button("Create vault")
         self.create_button.setEnabled(False)
