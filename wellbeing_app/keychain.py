@@ -32,6 +32,15 @@ def _backend_name(backend: Any) -> str:
     return _FRIENDLY_NAMES.get(module, getattr(backend, "name", type(backend).__name__))
 
 
+def _effective_priority(backend: Any) -> float:
+    """A chain of backends is only as trustworthy as its weakest link (it may write to any of them)."""
+    chained = getattr(backend, "backends", None)
+    if type(backend).__name__ == "ChainerBackend" and chained is not None:
+        members = list(chained)
+        return min((float(member.priority) for member in members), default=0.0)
+    return float(backend.priority)
+
+
 class Keychain:
     """The OS keychain, or a given keyring backend (tests pass an in-memory one)."""
 
@@ -48,7 +57,7 @@ class Keychain:
             except Exception:  # a broken keyring configuration must never stop the app
                 return None
         try:
-            priority = float(backend.priority)
+            priority = _effective_priority(backend)
         except Exception:
             return None
         return backend if priority >= 1 else None

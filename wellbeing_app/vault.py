@@ -61,8 +61,9 @@ def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:
     ).derive(recovery)
 
 
-def _wrap_aad(vault_id: str, slot: str) -> bytes:
-    return associated_data("vault_meta", "wrapped_key", slot, vault_id)
+def _wrap_aad(vault_id: str, slot: str, bound: str = "") -> bytes:
+    """The passphrase slot also binds the Argon2id parameters, so lowering them on disk breaks the unlock."""
+    return associated_data("vault_meta", "wrapped_key", slot, f"{vault_id}\x1f{bound}" if bound else vault_id)
 
 
 def db_path(data_dir: Path) -> Path:
@@ -145,14 +146,15 @@ class Vault:
         recovery = new_recovery_key()
         vault_id = str(uuid.uuid4())
         recovery_salt = os.urandom(16)
+        kdf_json = json.dumps(kdf.to_json())
         meta = {
             "format": VAULT_FORMAT,
             "vault_id": vault_id,
             "created_at": clock.now().isoformat(timespec="seconds"),
-            "kdf": json.dumps(kdf.to_json()),
+            "kdf": kdf_json,
             "recovery_salt": recovery_salt.hex(),
             "wrapped_key.passphrase": RecordCipher(derive_key(passphrase, kdf))
-            .seal(data_key, _wrap_aad(vault_id, "passphrase"))
+            .seal(data_key, _wrap_aad(vault_id, "passphrase", kdf_json))
             .hex(),
             "key_check": RecordCipher(data_key).seal(b"wellbeing", _wrap_aad(vault_id, "key_check")).hex(),
             "wrapped_key.recovery": RecordCipher(_recovery_kek(recovery, recovery_salt))
@@ -212,7 +214,8 @@ class Vault:
     def _unwrap(wrapping_key: bytes, meta: dict[str, str], slot: str, message: str) -> bytes:
         blob = bytes.fromhex(meta[f"wrapped_key.{slot}"])
         try:
-            return RecordCipher(wrapping_key).open(blob, _wrap_aad(meta["vault_id"], slot))
+            bound = meta["kdf"] if slot == "passphrase" else ""
+            return RecordCipher(wrapping_key).open(blob, _wrap_aad(meta["vault_id"], slot, bound))
         except IntegrityError as exc:
             raise AuthenticationFailed(message) from exc
 
@@ -318,14 +321,18 @@ class Vault:
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Re-wrap the data key under a new passphrase (and fresh salt); content is not re-encrypted."""
         validate_new_passphrase(new_passphrase)
-        current = self.kdf_params
+        current, default = self.kdf_params, KdfParams.fresh()
+        # Never weaker than today's defaults, whatever the stored parameters say (they could have been lowered).
         kdf = kdf or KdfParams.fresh(
-            memory_kib=current.memory_kib, iterations=current.iterations, lanes=current.lanes
+            memory_kib=max(current.memory_kib, default.memory_kib),
+            iterations=max(current.iterations, default.iterations),
+            lanes=current.lanes,
         )
+        kdf_json = json.dumps(kdf.to_json())
         wrapped = RecordCipher(derive_key(new_passphrase, kdf)).seal(
-            self.data_key, _wrap_aad(self.vault_id, "passphrase")
+            self.data_key, _wrap_aad(self.vault_id, "passphrase", kdf_json)
         )
-        self._write_meta({"kdf": json.dumps(kdf.to_json()), "wrapped_key.passphrase": wrapped.hex()})
+        self._write_meta({"kdf": kdf_json, "wrapped_key.passphrase": wrapped.hex()})
 
     def verify(self) -> VerifyReport:
         with self.engine.connect() as conn:

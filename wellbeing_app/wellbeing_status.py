@@ -92,10 +92,10 @@ HEADLINES: Final[dict[Level, str]] = {
     Level.RED: "Things seem very hard right now. You don't have to go through this alone.",
 }
 ZONE_NOTES: Final[dict[Level, str]] = {
-    Level.GREEN: "On the Stress Continuum, this is the ‘ready’ zone.",
-    Level.YELLOW: "On the Stress Continuum, this is the ‘reacting’ zone: a normal response to a hard stretch.",
-    Level.ORANGE: "On the Stress Continuum, this is the ‘injured’ zone: a good time to lean on others.",
-    Level.RED: "On the Stress Continuum, this is the ‘ill’ zone: a time to reach for support, not a label.",
+    Level.GREEN: "Keep checking in; it helps you notice changes early.",
+    Level.YELLOW: "A hard stretch often passes with rest and a little support.",
+    Level.ORANGE: "This is a good time to lean on others; talking helps.",
+    Level.RED: "This is a time to reach for support. You don't have to wait until it feels unbearable.",
 }
 EMPTY_DIRECTORY_PROMPT: Final = (
     "Your support list is empty. Adding a peer supporter or someone you trust means they are one step "

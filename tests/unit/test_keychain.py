@@ -131,3 +131,17 @@ def test_remembered_key_opens_the_vault(memory_keyring: MemoryKeyring, vault: Va
         assert reopened.vault_id == vault_id
     finally:
         reopened.lock()
+
+
+def test_a_chain_with_a_weak_member_counts_as_no_keychain() -> None:
+    from keyring.backends.chainer import ChainerBackend
+
+    from tests.helpers.keyrings import MemoryKeyring, NoKeyring
+    from wellbeing_app.keychain import Keychain
+
+    class WeakChain(ChainerBackend):
+        @property
+        def backends(self) -> list[object]:  # type: ignore[override]
+            return [MemoryKeyring(), NoKeyring()]
+
+    assert not Keychain(WeakChain()).status().available

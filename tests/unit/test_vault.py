@@ -254,10 +254,8 @@ def test_change_passphrase(created: tuple[Vault, str], data_dir: Path, fast_kdf:
     vault.store.put("checkin", rid(1), {"mood": 2})
     vault.change_passphrase(NEW_PASSPHRASE)
     assert vault.kdf_params.salt != fast_kdf.salt
-    assert (vault.kdf_params.memory_kib, vault.kdf_params.iterations) == (
-        fast_kdf.memory_kib,
-        fast_kdf.iterations,
-    )
+    # A new passphrase is never wrapped more weakly than today's defaults (64 MiB, 3 passes).
+    assert vault.kdf_params.memory_kib >= 64 * 1024 and vault.kdf_params.iterations >= 3
     vault.lock()
 
     with pytest.raises(AuthenticationFailed):
@@ -270,6 +268,21 @@ def test_change_passphrase(created: tuple[Vault, str], data_dir: Path, fast_kdf:
             assert reopened.store.get("checkin", rid(1)).payload == {"mood": 2}  # type: ignore[union-attr]
         finally:
             reopened.lock()
+
+
+def test_lowered_kdf_parameters_on_disk_break_the_passphrase_unlock(
+    created: tuple[Vault, str], data_dir: Path
+) -> None:
+    import json
+    import sqlite3
+
+    created[0].lock()
+    with sqlite3.connect(data_dir / "vault.sqlite3") as db:
+        stored = json.loads(db.execute("SELECT value FROM vault_meta WHERE key = 'kdf'").fetchone()[0])
+        stored["iterations"] = 1 if stored["iterations"] != 1 else 2
+        db.execute("UPDATE vault_meta SET value = ? WHERE key = 'kdf'", (json.dumps(stored),))
+    with pytest.raises(AuthenticationFailed):
+        Vault.open_with_passphrase(data_dir, TEST_PASSPHRASE)
 
 
 def test_change_passphrase_can_raise_the_kdf_cost(created: tuple[Vault, str], data_dir: Path) -> None:

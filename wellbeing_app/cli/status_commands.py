@@ -18,7 +18,7 @@ from wellbeing_app.crisis import default_country
 from wellbeing_app.detection import Level
 from wellbeing_app.directory import ContactKind, Suggestion
 from wellbeing_app.errors import InvalidInput
-from wellbeing_app.instruments import burnout, parse_burnout_answer, parse_who5_answers, who5_percentage
+from wellbeing_app.instruments import burnout, parse_burnout_answer, parse_who5_answers
 from wellbeing_app.wellbeing_status import EMPTY_DIRECTORY_PROMPT, CrisisEntry, StatusReport
 
 CRISIS_COMMAND_HINT = (
@@ -66,8 +66,8 @@ def cmd_instrument_who5(ctx: CliContext, args: argparse.Namespace) -> int:
     with unlocked(ctx) as services:
         saved = services.instruments.add("who5", answers, day)
     ctx.out(
-        f"Saved your WHO-5 answers for {human_date(saved.date)}: {saved.score} out of 25 "
-        f"({who5_percentage(saved.score)} out of 100)."
+        f"Saved your WHO-5 answers for {human_date(saved.date)} (total {saved.score} of 25). "
+        "Thank you; only you can see them."
     )
     return 0
 
@@ -78,8 +78,8 @@ def cmd_instrument_burnout(ctx: CliContext, args: argparse.Namespace) -> int:
     with unlocked(ctx) as services:
         saved = services.instruments.add("burnout", [answer], day)
     ctx.out(
-        f"Saved your answer to the burnout question for {human_date(saved.date)}: {saved.score} out of 5, "
-        f"\u201c{burnout.statement(saved.score)}\u201d"
+        f"Saved your answer to the burnout question for {human_date(saved.date)}: "
+        f"\u201c{burnout.statement(saved.score)}\u201d Thank you."
     )
     return 0
 
