@@ -148,3 +148,24 @@ def test_strip_shows_daily_means(qtbot: QtBot, unlocked_window: MainWindow) -> N
     description = page.strip.accessibleDescription()
     assert "mood 3.5" in description
     assert description.count("no check-in") == 13
+
+
+def test_back_fill_an_earlier_day(qtbot: QtBot, unlocked_window: MainWindow) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate, QTime
+    from PySide6.QtWidgets import QDateEdit, QTimeEdit
+
+    window = unlocked_window
+    page = _today(window)
+    yesterday = page.context.clock.now().date() - timedelta(days=1)
+    find(window, "Mood", QSlider).setFocus()
+    qtbot.keyClicks(find(window, "Mood", QSlider), "3")
+    find(window, "Check-in date", QDateEdit).setDate(QDate(yesterday))
+    find(window, "Check-in time", QTimeEdit).setTime(QTime(23, 15))
+    assert find(window, "Check-in date", QDateEdit).maximumDate() == QDate(page.context.clock.now().date())
+    qtbot.mouseClick(find(window, "Save check-in", QPushButton), Qt.MouseButton.LeftButton)
+    saved = page.services.checkins.on_day(yesterday)
+    assert [(c.mood, c.time.hour, c.time.minute) for c in saved] == [(3, 23, 15)]
+    # The next check-in is "now" again.
+    assert "now" in page.when_note.text()

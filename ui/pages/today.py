@@ -10,6 +10,8 @@ from ui.mood_strip import DAYS, MoodStrip
 from ui.pages.base import PageContext, VaultPage
 from ui.qt import (
     QAbstractItemView,
+    QDate,
+    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QKeySequence,
@@ -20,6 +22,8 @@ from ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
+    QTime,
+    QTimeEdit,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -105,6 +109,7 @@ class TodayPage(VaultPage):
         for shortcut in (shortcut_return, shortcut_enter):
             shortcut.activated.connect(self.save_checkin)
         self.setFocusProxy(self.mood)
+        self._reset_when()
         self.refresh()
         self._restore_draft()
 
@@ -145,6 +150,27 @@ class TodayPage(VaultPage):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(90)
         layout.addWidget(self.note)
+        when = QHBoxLayout()
+        when_label = QLabel("When")
+        self.when_date = QDateEdit()
+        self.when_date.setAccessibleName("Check-in date")
+        self.when_date.setCalendarPopup(True)
+        self.when_date.setDisplayFormat("d MMM yyyy")
+        self.when_time = QTimeEdit()
+        self.when_time.setAccessibleName("Check-in time")
+        self.when_time.setDisplayFormat("HH:mm")
+        when_label.setBuddy(self.when_date)
+        self.when_note = QLabel("now")
+        self.when_note.setProperty("role", "subtle")
+        when.addWidget(when_label)
+        when.addWidget(self.when_date)
+        when.addWidget(self.when_time)
+        when.addWidget(self.when_note)
+        when.addStretch(1)
+        layout.addLayout(when)
+        self.when_date.dateChanged.connect(self._when_changed)
+        self.when_time.timeChanged.connect(self._when_changed)
+        self._when_touched = False
         row = QHBoxLayout()
         self.message = inline_message("Check-in message")
         row.addWidget(self.message, 1)
@@ -355,7 +381,14 @@ class TodayPage(VaultPage):
         try:
             if self.editing is not None:
                 checkin = self.services.checkins.build(
-                    **values, day=self.editing.date, at=self.editing.time, record_id=self.editing.id
+                    **values,
+                    day=self.when_date.date().toPython(),
+                    at=self.when_time.time().toPython(),
+                    record_id=self.editing.id,
+                )
+            elif self._when_touched:  # back-filling an earlier moment; future ones are refused by the core
+                checkin = self.services.checkins.build(
+                    **values, day=self.when_date.date().toPython(), at=self.when_time.time().toPython()
                 )
             else:
                 checkin = self.services.checkins.build(**values)
@@ -384,6 +417,35 @@ class TodayPage(VaultPage):
         self.note.clear()
         self.editing = None
         self.cancel_edit_button.hide()
+        self._reset_when()
+
+    def _reset_when(self) -> None:
+        """Back to "now"; the moment is taken when Save is pressed, unless the user picks another."""
+        now = self.context.clock.now()
+        for editor in (self.when_date, self.when_time):
+            editor.blockSignals(True)
+        self.when_date.setMaximumDate(QDate(now.date()))
+        self.when_date.setDate(QDate(now.date()))
+        self.when_time.setTime(QTime(now.hour, now.minute))
+        for editor in (self.when_date, self.when_time):
+            editor.blockSignals(False)
+        self._when_touched = False
+        self.when_note.setText("now")
+
+    def _show_when(self, checkin: CheckIn) -> None:
+        for editor in (self.when_date, self.when_time):
+            editor.blockSignals(True)
+        self.when_date.setDate(QDate(checkin.date))
+        self.when_time.setTime(QTime(checkin.time.hour, checkin.time.minute))
+        for editor in (self.when_date, self.when_time):
+            editor.blockSignals(False)
+        self.when_note.setText("")
+
+    def _when_changed(self) -> None:
+        self._when_touched = True
+        self.when_note.setText(
+            "earlier check-in" if self.when_date.date().toPython() < self.context.clock.now().date() else ""
+        )
 
     def _selected(self) -> CheckIn | None:
         return self.list_model.checkin_at(self.list_view.currentIndex().row())
@@ -408,6 +470,7 @@ class TodayPage(VaultPage):
         self.sleep.setValue(-0.5 if checkin.sleep_hours is None else checkin.sleep_hours)
         self.tags.set_tags(checkin.tags)
         self.note.setPlainText(checkin.note)
+        self._show_when(checkin)
         self.cancel_edit_button.show()
         self._say(f"Editing your {checkin.time:%H:%M} check-in.")
         self.mood.setFocus()
@@ -477,6 +540,7 @@ class TodayPage(VaultPage):
             if original is not None:
                 self.list_view.setCurrentIndex(self.list_model.index(0))
                 self.editing = original
+                self._show_when(original)
                 self.mood.set_value(original.mood)
                 self.energy.set_value(original.energy)
                 self.stress.set_value(original.stress)
