@@ -188,3 +188,21 @@ def test_a_damaged_entry_is_reported_and_the_rest_stays_readable(
     page = _journal(window)
     assert [e.title for e in page.services.journal.entries()] == ["Kept"]
     assert kept.id
+
+
+def test_search_also_finds_checkin_notes(qtbot: QtBot, unlocked_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QListView as ListView
+
+    window = unlocked_window
+    page = _journal(window)
+    page.services.checkins.add(mood=4, note="Debrief after the code blue helped a little", at="07:00")
+    page.services.journal.add(title="Unrelated", body="Walk in the park")
+    page.refresh()
+    qtbot.keyClicks(find(window, "Search journal", QLineEdit), "debrief")
+    button = find(window, "Show matching check-in notes", QPushButton)
+    assert "1 check-in note" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = page.checkin_notes_dialog
+    listed = find(dialog, "Check-in notes found", ListView)
+    assert "Debrief after the code blue" in listed.model().index(0, 0).data()
+    dialog.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ui.dialogs.checkin_notes import CheckinNotesDialog
 from ui.highlighter import SearchHighlighter
 from ui.models.journal import EntryRole, JournalEntryDelegate, JournalFilter, JournalListModel
 from ui.pages.base import PageContext, VaultPage
@@ -111,6 +112,12 @@ class JournalPage(VaultPage):
         self.list_note.setProperty("role", "subtle")
         self.list_note.setWordWrap(True)
         layout.addWidget(self.list_note)
+        self.checkin_hits_button = QPushButton()
+        self.checkin_hits_button.setAccessibleName("Show matching check-in notes")
+        self.checkin_hits_button.setFlat(True)
+        self.checkin_hits_button.hide()
+        self.checkin_hits_button.clicked.connect(self.show_checkin_hits)
+        layout.addWidget(self.checkin_hits_button)
         self.search.textChanged.connect(self._filter)
         self.new_button.clicked.connect(self.new_entry)
         self.list_view.selectionModel().currentChanged.connect(self._selection_changed)
@@ -194,6 +201,22 @@ class JournalPage(VaultPage):
             )
         else:
             self.list_note.setText(f"{total} entr{'y' if total == 1 else 'ies'}")
+        notes = (
+            len(self.services.search.matching_ids(self.search.text(), "checkin"))
+            if self.model.search_words
+            else 0
+        )
+        self.checkin_hits_button.setText(
+            f"Also in {notes} check-in note{'s' if notes != 1 else ''}: show them" if notes else ""
+        )
+        self.checkin_hits_button.setVisible(bool(notes))
+
+    def show_checkin_hits(self) -> None:
+        """Search covers check-in notes too; they open in their own list, as they are not journal entries."""
+        query = self.search.text()
+        hits = self.services.search.search(query, kinds=("checkin",))
+        self.checkin_notes_dialog = CheckinNotesDialog(query, hits, self)
+        self.checkin_notes_dialog.open()
 
     def _selection_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._loading or not current.isValid():
