@@ -69,11 +69,16 @@ def inline_message(name: str = "Message") -> QLabel:
 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame(parent)
+    return frame, as_card(frame)
+
+
+def as_card(frame: QFrame) -> QVBoxLayout:
+    """Style a frame as a card and give it its column; for widgets that are a card themselves."""
     frame.setProperty("card", True)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(24, 20, 24, 20)
     layout.setSpacing(12)
-    return frame, layout
+    return layout
 
 
 def centered(content: QWidget, max_width: int = 560) -> QWidget:
