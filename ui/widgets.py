@@ -96,3 +96,17 @@ def centered(content: QWidget, max_width: int = 560) -> QWidget:
     column.addLayout(row)
     column.addStretch(2)
     return outer
+
+
+def confirm_delete(parent: QWidget, title: str, text: str) -> bool:
+    """Yes / Cancel with Cancel as the default, so a stray Enter never deletes anything."""
+    from ui.qt import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes

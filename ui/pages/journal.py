@@ -29,7 +29,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.tag_input import TagInput
-from ui.widgets import heading, inline_message, primary_button
+from ui.widgets import confirm_delete, heading, inline_message, primary_button
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.journal import JournalEntry
 from wellbeing_app.tags import SUGGESTED_TAGS
@@ -346,14 +346,9 @@ class JournalPage(VaultPage):
     def delete_entry(self) -> None:
         if self.current is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete entry",
-            f"Delete “{self.current.display_title}”? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_delete(
+            self, "Delete entry", f"Delete “{self.current.display_title}”? This cannot be undone."
+        ):
             return
         self.services.journal.delete(self.current.id)
         self.model.remove(self.current.id)

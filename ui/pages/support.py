@@ -32,7 +32,6 @@ from ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QLocale,
-    QMessageBox,
     QModelIndex,
     QScrollArea,
     QShortcut,
@@ -42,7 +41,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets import heading
+from ui.widgets import confirm_delete, heading
 from wellbeing_app.contacts import Outreach
 from wellbeing_app.crisis import default_country
 from wellbeing_app.directory import Contact, Suggestion
@@ -293,14 +292,11 @@ class SupportPage(VaultPage):
         contact = self.current
         if contact is None or not contact.is_private:
             return
-        answer = QMessageBox.question(
+        if not confirm_delete(
             self,
             "Delete contact",
             f"Remove {contact.name} from your private contacts? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.directory.remove_private(contact.id)
         self.current = None

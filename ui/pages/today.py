@@ -18,7 +18,6 @@ from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
     QListView,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from ui.qt import (
     Signal,
 )
 from ui.status_area import StatusArea
-from ui.widgets import card, heading, paragraph
+from ui.widgets import card, confirm_delete, heading, paragraph
 from wellbeing_app.checkins import CheckIn
 from wellbeing_app.detection import Level
 from wellbeing_app.errors import WellbeingError
@@ -213,14 +212,11 @@ class TodayPage(VaultPage):
         checkin = self._selected()
         if checkin is None:
             return
-        answer = QMessageBox.question(
+        if not confirm_delete(
             self,
             "Delete check-in",
             f"Delete your {checkin.time:%H:%M} check-in? You can undo this straight after.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.last_deleted = self.services.checkins.delete(checkin.id)
         self.form.drop_edit_of(checkin.id)
