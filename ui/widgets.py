@@ -8,6 +8,7 @@ from ui.qt import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, Qt, QVBo
 def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "heading" if level == 1 else "subheading")
+    label.setIndent(0)  # styled labels otherwise indent by half an "x", out of line with the text below
     label.setWordWrap(True)
     label.setAccessibleName(text)
     return label
