@@ -15,7 +15,7 @@ from typing import Any
 
 from wellbeing_app.clock import Clock
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord
+from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord, read_valid
 from wellbeing_app.tags import normalise_tags
 
 KIND = "checkin"
@@ -258,14 +258,9 @@ class CheckInService:
 
     def between(self, day_from: date | None = None, day_to: date | None = None) -> list[CheckIn]:
         """Check-ins in a range of days (inclusive), oldest first; damaged ones are listed in ``damaged``."""
-        result = self._store.load(KIND, day_from=day_from, day_to=day_to)
-        self.damaged = list(result.damaged)
-        checkins: list[CheckIn] = []
-        for record in result.records:
-            try:
-                checkins.append(CheckIn.from_record(record))
-            except (InvalidInput, DamagedRecord):
-                self.damaged.append(DamagedRecord(KIND, record.id, "has unreadable values"))
+        checkins, self.damaged = read_valid(
+            self._store, KIND, CheckIn.from_record, day_from=day_from, day_to=day_to
+        )
         return sorted(checkins, key=lambda c: (c.date, c.time, c.id))
 
     def on_day(self, day: date) -> list[CheckIn]:

@@ -29,7 +29,7 @@ from wellbeing_app.directory import (
 )
 from wellbeing_app.directory.formats import DirectoryFormat
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import PendingRecord, RecordStore
+from wellbeing_app.storage.records import PendingRecord, RecordStore, read_valid
 
 KIND = "contact"
 PROFILE_KIND = "profile"
@@ -71,15 +71,10 @@ class ContactService:
     # -- reading -------------------------------------------------------------------------------------------------
     def contacts(self, *, include_unlisted: bool = True) -> list[Contact]:
         if self._contacts is None:
-            result = self._store.load(KIND)
-            self.damaged = list(result.damaged)
-            loaded: list[Contact] = []
-            for record in result.records:
-                try:
-                    loaded.append(Contact.from_payload(record.payload))
-                except InvalidInput:
-                    self.damaged.append(DamagedRecord(KIND, record.id, "has unreadable values"))
-            loaded.sort(key=lambda c: (c.name.casefold(), c.id))
+            loaded, self.damaged = read_valid(
+                self._store, KIND, lambda record: Contact.from_payload(record.payload)
+            )
+            loaded.sort(key=lambda c: (c.name_key, c.id))
             self._contacts = loaded
         return [c for c in self._contacts if include_unlisted or c.listed]
 

@@ -9,7 +9,7 @@ from typing import Any
 from wellbeing_app.checkins import check_not_future, check_note, new_id, parse_date, tag_values
 from wellbeing_app.clock import Clock
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord
+from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord, read_valid
 from wellbeing_app.tags import has_tag, normalise_tags
 
 KIND = "journal"
@@ -134,18 +134,11 @@ class JournalService:
         self, day_from: date | None = None, day_to: date | None = None, tag: str | None = None
     ) -> list[JournalEntry]:
         """Newest first; damaged entries are reported in ``damaged`` and skipped."""
-        result = self._store.load(KIND, day_from=day_from, day_to=day_to)
-        self.damaged = list(result.damaged)
-        entries: list[JournalEntry] = []
-        for record in result.records:
-            try:
-                entry = JournalEntry.from_record(record)
-            except (InvalidInput, DamagedRecord):
-                self.damaged.append(DamagedRecord(KIND, record.id, "has unreadable values"))
-                continue
-            if tag is None or has_tag(entry.tags, tag):
-                entries.append(entry)
-        return sorted(entries, key=lambda e: (e.date, e.updated_at, e.id), reverse=True)
+        entries, self.damaged = read_valid(
+            self._store, KIND, JournalEntry.from_record, day_from=day_from, day_to=day_to
+        )
+        chosen = [entry for entry in entries if tag is None or has_tag(entry.tags, tag)]
+        return sorted(chosen, key=lambda e: (e.date, e.updated_at, e.id), reverse=True)
 
     def to_pending(self, entry: JournalEntry) -> PendingRecord:
         return PendingRecord(KIND, entry.id, entry.to_payload(), entry.date)

@@ -9,13 +9,13 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from wellbeing_app.crypto.aead import RecordCipher, associated_data
-from wellbeing_app.errors import AuthenticationFailed, DamagedRecord, IntegrityError
+from wellbeing_app.errors import AuthenticationFailed, DamagedRecord, IntegrityError, InvalidInput
 from wellbeing_app.storage.models import Record
 
 Payload = dict[str, Any]
@@ -48,6 +48,29 @@ class PendingRecord:
 
 def _aad(kind: str, record_id: str, day: str | None) -> bytes:
     return associated_data("records", "payload", record_id, f"{kind}\x1f{day or ''}")
+
+
+T = TypeVar("T")
+
+
+def read_valid(
+    store: RecordStore,
+    kind: str,
+    parse: Callable[[StoredRecord], T],
+    *,
+    day_from: date | None = None,
+    day_to: date | None = None,
+) -> tuple[list[T], list[DamagedRecord]]:
+    """Decrypt and parse every record of a kind; what fails either step is reported, never raised."""
+    result = store.load(kind, day_from=day_from, day_to=day_to)
+    damaged = list(result.damaged)
+    parsed: list[T] = []
+    for record in result.records:
+        try:
+            parsed.append(parse(record))
+        except (InvalidInput, DamagedRecord):
+            damaged.append(DamagedRecord(kind, record.id, "has unreadable values"))
+    return parsed, damaged
 
 
 class RecordStore:
