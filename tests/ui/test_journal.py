@@ -206,3 +206,21 @@ def test_search_also_finds_checkin_notes(qtbot: QtBot, unlocked_window: MainWind
     listed = find(dialog, "Check-in notes found", ListView)
     assert "Debrief after the code blue" in listed.model().index(0, 0).data()
     dialog.close()
+
+
+def test_closing_the_window_keeps_unsaved_writing(
+    qtbot: QtBot, unlocked_window: MainWindow, make_window: object
+) -> None:
+    window = unlocked_window
+    _journal(window)
+    qtbot.keyClicks(find(window, "Entry text", QPlainTextEdit), "written just before closing")
+    data_dir = window.session.data_dir
+    window.close()
+    assert window.session.vault is None
+    reopened = make_window(data_dir)  # type: ignore[operator]
+    field = find(reopened, "Passphrase", QLineEdit)
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: reopened.main_area is not None, timeout=10_000)
+    _journal(reopened)
+    assert find(reopened, "Entry text", QPlainTextEdit).toPlainText() == "written just before closing"
