@@ -16,6 +16,7 @@ import pytest
 from tests.helpers.keyrings import MemoryKeyring, NoKeyring
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
+from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault
 
 TEST_PASSPHRASE = "correct horse battery staple"
@@ -69,3 +70,9 @@ def vault(data_dir: Path, fast_kdf: KdfParams, clock: FixedClock, passphrase: st
     opened, _recovery_key = Vault.create(data_dir, passphrase, kdf=fast_kdf, clock=clock)
     yield opened
     opened.lock()
+
+
+@pytest.fixture
+def services(vault: Vault, clock: FixedClock) -> Services:
+    """The services an unlocked app uses, over the test vault and clock."""
+    return Services(vault, clock)

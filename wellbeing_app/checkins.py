@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from wellbeing_app.clock import Clock
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord, read_valid
+from wellbeing_app.record_service import RecordService
+from wellbeing_app.storage.records import PendingRecord, StoredRecord
 from wellbeing_app.tags import normalise_tags
 
 KIND = "checkin"
@@ -189,13 +189,13 @@ def daily_means(checkins: Iterable[CheckIn], field: str = "mood") -> dict[date, 
     return {day: sum(v) / len(v) for day, v in sorted(values.items())}
 
 
-class CheckInService:
+class CheckInService(RecordService[CheckIn]):
     """Saves and reads check-ins in the vault; the clock decides what 'today' and 'now' are."""
 
-    def __init__(self, store: RecordStore, clock: Clock) -> None:
-        self._store = store
-        self._clock = clock
-        self.damaged: list[DamagedRecord] = []
+    kind = KIND
+
+    def _parse(self, record: StoredRecord) -> CheckIn:
+        return CheckIn.from_record(record)
 
     def build(
         self,
@@ -241,27 +241,13 @@ class CheckInService:
         changed = replace(checkin, **changes)
         return self.save(CheckIn.from_values(changed.to_payload(), record_id=changed.id, day=changed.date))
 
-    def get(self, record_id: str) -> CheckIn | None:
-        record = self._store.get(KIND, record_id)
-        return CheckIn.from_record(record) if record else None
-
-    def delete(self, record_id: str) -> CheckIn | None:
-        """Delete and return what was deleted, so the caller can offer undo."""
-        existing = self.get(record_id)
-        if existing is not None:
-            self._store.delete(KIND, record_id)
-        return existing
-
     def restore(self, checkin: CheckIn) -> CheckIn:
         """Undo a deletion: the same id, the same content."""
         return self.save(checkin)
 
     def between(self, day_from: date | None = None, day_to: date | None = None) -> list[CheckIn]:
         """Check-ins in a range of days (inclusive), oldest first; damaged ones are listed in ``damaged``."""
-        checkins, self.damaged = read_valid(
-            self._store, KIND, CheckIn.from_record, day_from=day_from, day_to=day_to
-        )
-        return sorted(checkins, key=lambda c: (c.date, c.time, c.id))
+        return sorted(self._read(day_from, day_to), key=lambda c: (c.date, c.time, c.id))
 
     def on_day(self, day: date) -> list[CheckIn]:
         return self.between(day, day)

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 from wellbeing_app.checkins import check_not_future, check_note, new_id, parse_date, tag_values
-from wellbeing_app.clock import Clock
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord, read_valid
+from wellbeing_app.record_service import RecordService
+from wellbeing_app.storage.records import PendingRecord, StoredRecord
 from wellbeing_app.tags import has_tag, normalise_tags
 
 KIND = "journal"
@@ -70,11 +70,11 @@ class JournalEntry:
         return cls.from_values(record.payload, record_id=record.id, day=record.day)
 
 
-class JournalService:
-    def __init__(self, store: RecordStore, clock: Clock) -> None:
-        self._store = store
-        self._clock = clock
-        self.damaged: list[DamagedRecord] = []
+class JournalService(RecordService[JournalEntry]):
+    kind = KIND
+
+    def _parse(self, record: StoredRecord) -> JournalEntry:
+        return JournalEntry.from_record(record)
 
     def build(
         self,
@@ -120,24 +120,11 @@ class JournalService:
             )
         )
 
-    def get(self, record_id: str) -> JournalEntry | None:
-        record = self._store.get(KIND, record_id)
-        return JournalEntry.from_record(record) if record else None
-
-    def delete(self, record_id: str) -> JournalEntry | None:
-        existing = self.get(record_id)
-        if existing is not None:
-            self._store.delete(KIND, record_id)
-        return existing
-
     def entries(
         self, day_from: date | None = None, day_to: date | None = None, tag: str | None = None
     ) -> list[JournalEntry]:
         """Newest first; damaged entries are reported in ``damaged`` and skipped."""
-        entries, self.damaged = read_valid(
-            self._store, KIND, JournalEntry.from_record, day_from=day_from, day_to=day_to
-        )
-        chosen = [entry for entry in entries if tag is None or has_tag(entry.tags, tag)]
+        chosen = [entry for entry in self._read(day_from, day_to) if tag is None or has_tag(entry.tags, tag)]
         return sorted(chosen, key=lambda e: (e.date, e.updated_at, e.id), reverse=True)
 
     def to_pending(self, entry: JournalEntry) -> PendingRecord:

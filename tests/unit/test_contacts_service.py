@@ -56,11 +56,6 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def services(vault: Vault, clock: FixedClock) -> Services:
-    return Services(vault, clock)
-
-
-@pytest.fixture
 def directory(services: Services) -> ContactService:
     return services.directory
 

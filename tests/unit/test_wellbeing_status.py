@@ -35,11 +35,6 @@ UNKIND = re.compile(r"warning|risk|score|alert|danger|urgent|depress|disorder|di
 JSON_KEYS = ["as_of", "level", "enough_data", "reasons", "episode", "suggestions", "crisis_lines"]
 
 
-@pytest.fixture
-def services(vault: Vault, clock: FixedClock) -> Services:
-    return Services(vault, clock)
-
-
 def days_ago(days: int) -> date:
     return TODAY - timedelta(days=days)
 

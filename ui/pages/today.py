@@ -90,6 +90,7 @@ class TodayPage(VaultPage):
 
         self.setFocusProxy(self.form.mood)
         self.refresh()
+        self._just_built = True
         if self.form.restore_draft() is not None:
             self.list_view.setCurrentIndex(self.list_model.index(0))
 
@@ -162,6 +163,10 @@ class TodayPage(VaultPage):
         )
 
     def page_shown(self) -> None:
+        """Refresh when navigated to; not right after construction, which already did (status, decryption)."""
+        if self._just_built:
+            self._just_built = False
+            return
         self.refresh()
 
     def refresh_status(self) -> None:

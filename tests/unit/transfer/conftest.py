@@ -17,11 +17,6 @@ NewServices = Callable[[], Services]
 
 
 @pytest.fixture
-def services(vault: Vault, clock: FixedClock) -> Services:
-    return Services(vault, clock)
-
-
-@pytest.fixture
 def new_services(
     tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock, passphrase: str
 ) -> Iterator[NewServices]:

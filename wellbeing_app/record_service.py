@@ -1,0 +1,42 @@
+"""What every service over one record kind shares: reading, deleting, and reporting damaged records."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Generic, TypeVar
+
+from wellbeing_app.clock import Clock
+from wellbeing_app.errors import DamagedRecord
+from wellbeing_app.storage.records import RecordStore, StoredRecord, read_valid
+
+T = TypeVar("T")
+
+
+class RecordService(Generic[T]):
+    kind: ClassVar[str]
+
+    def __init__(self, store: RecordStore, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+        self.damaged: list[DamagedRecord] = []
+
+    def _parse(self, record: StoredRecord) -> T:
+        raise NotImplementedError
+
+    def get(self, record_id: str) -> T | None:
+        record = self._store.get(self.kind, record_id)
+        return self._parse(record) if record else None
+
+    def delete(self, record_id: str) -> T | None:
+        """Delete and return what was deleted, so the caller can offer undo."""
+        existing = self.get(record_id)
+        if existing is not None:
+            self._store.delete(self.kind, record_id)
+        return existing
+
+    def _read(self, day_from: date | None, day_to: date | None) -> list[T]:
+        """Every readable record in the range; the unreadable ones go to ``damaged``."""
+        items, self.damaged = read_valid(
+            self._store, self.kind, self._parse, day_from=day_from, day_to=day_to
+        )
+        return items
