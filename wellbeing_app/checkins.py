@@ -14,13 +14,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from wellbeing_app.errors import DamagedRecord, InvalidInput
+from wellbeing_app.limits import MAX_NOTE_LENGTH as MAX_NOTE_LENGTH
 from wellbeing_app.record_service import RecordService
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
 from wellbeing_app.tags import normalise_tags
 
 KIND = "checkin"
 Day = date
-MAX_NOTE_LENGTH = 20_000
 SCALE_ANCHORS = {
     "mood": ("very low", "very good"),
     "energy": ("exhausted", "full of energy"),

@@ -8,13 +8,13 @@ from typing import Any
 
 from wellbeing_app.checkins import check_not_future, check_note, new_id, parse_date, tag_values
 from wellbeing_app.errors import DamagedRecord, InvalidInput
+from wellbeing_app.limits import MAX_BODY_LENGTH as MAX_BODY_LENGTH
+from wellbeing_app.limits import MAX_TITLE_LENGTH as MAX_TITLE_LENGTH
 from wellbeing_app.record_service import RecordService
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
 from wellbeing_app.tags import has_tag, normalise_tags
 
 KIND = "journal"
-MAX_BODY_LENGTH = 200_000
-MAX_TITLE_LENGTH = 200
 Day = date
 
 

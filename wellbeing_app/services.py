@@ -1,17 +1,24 @@
-"""One object per unlocked vault that wires the services together (and keeps the search index current)."""
+"""One object per unlocked vault that wires the services together (and keeps the search index current).
+
+The directory, questionnaires and status are made on first use, so that a quick `checkin` from the command
+line does not load the directory and detection code.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from wellbeing_app.checkins import CheckIn, CheckInService
 from wellbeing_app.clock import Clock
-from wellbeing_app.contacts import ContactService
 from wellbeing_app.drafts import DraftStore
 from wellbeing_app.journal import JournalEntry, JournalService
 from wellbeing_app.search import SearchIndex
 from wellbeing_app.vault import Vault
-from wellbeing_app.wellbeing_status import InstrumentService, StatusService
+
+if TYPE_CHECKING:
+    from wellbeing_app.contacts import ContactService
+    from wellbeing_app.wellbeing_status import InstrumentService, StatusService
 
 
 class IndexedCheckIns(CheckInService):
@@ -56,11 +63,27 @@ class Services:
         self.checkins = IndexedCheckIns(vault, clock, self.search)
         self.journal = IndexedJournal(vault, clock, self.search)
         self.drafts = DraftStore(vault.store)
-        self.directory = ContactService(vault.store, clock)
-        self.instruments = InstrumentService(vault.store, clock)
-        self.status = StatusService(vault.store, clock, self.directory)
+
+    @cached_property
+    def directory(self) -> ContactService:
+        from wellbeing_app.contacts import ContactService
+
+        return ContactService(self.vault.store, self.clock)
+
+    @cached_property
+    def instruments(self) -> InstrumentService:
+        from wellbeing_app.wellbeing_status import InstrumentService
+
+        return InstrumentService(self.vault.store, self.clock)
+
+    @cached_property
+    def status(self) -> StatusService:
+        from wellbeing_app.wellbeing_status import StatusService
+
+        return StatusService(self.vault.store, self.clock, self.directory)
 
     def bulk_changed(self, **_details: Any) -> None:
-        """After an import: the index and the contact cache are rebuilt on next use."""
+        """After an import: the index and the contact cache (if it was made) are rebuilt on next use."""
         self.search.invalidate()
-        self.directory.invalidate()
+        if "directory" in self.__dict__:
+            self.directory.invalidate()

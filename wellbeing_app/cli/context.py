@@ -7,11 +7,13 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.errors import AuthenticationFailed, InvalidInput
-from wellbeing_app.vault import Vault
+
+if TYPE_CHECKING:
+    from wellbeing_app.vault import Vault
 
 ENV_PASSPHRASE = "WELLBEING_PASSPHRASE"
 NO_PASSPHRASE = (
@@ -54,6 +56,8 @@ class CliContext:
         return first
 
     def open_vault(self) -> Vault:
+        from wellbeing_app.vault import Vault
+
         if self.data_dir.exists() and not self.data_dir.is_dir():
             raise InvalidInput(
                 f"The data folder {self.data_dir} is a file, not a folder. Choose another --data-dir."

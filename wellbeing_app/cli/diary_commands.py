@@ -12,23 +12,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wellbeing_app.checkins import MAX_NOTE_LENGTH, CheckIn
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import DamagedRecord, IntegrityError, InvalidInput
-from wellbeing_app.journal import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
-from wellbeing_app.services import Services
-from wellbeing_app.transfer import (
-    ExportResult,
-    ImportSummary,
-    export_csv,
-    export_json,
-    import_daylio,
-    import_json,
-    parse_mood_mapping,
-    read_import_file,
-    write_export,
-)
+from wellbeing_app.limits import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH
+
+if TYPE_CHECKING:
+    from wellbeing_app.services import Services
+    from wellbeing_app.transfer import ExportResult
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNENCRYPTED_NOTE = "This file is not encrypted: keep it somewhere private and delete it when you are done."
@@ -130,6 +122,8 @@ def is_terminal(ctx: CliContext) -> bool:
 
 @contextmanager
 def unlocked(ctx: CliContext) -> Iterator[Services]:
+    from wellbeing_app.services import Services
+
     vault = ctx.open_vault()
     try:
         yield Services(vault, ctx.clock)
@@ -166,7 +160,7 @@ def cmd_checkin(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     note = text_value("--note", args.note, MAX_NOTE_LENGTH)
     with unlocked(ctx) as services:
-        saved: CheckIn = services.checkins.add(
+        saved = services.checkins.add(
             mood=mood,
             energy=energy,
             stress=stress,
@@ -272,6 +266,8 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
         raise InvalidInput(
             f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
         )
+    from wellbeing_app.transfer import export_csv, export_json, write_export
+
     exporter: Callable[[Services], ExportResult] = export_csv if chosen == "csv" else export_json
     with unlocked(ctx) as services:
         result = exporter(services)
@@ -311,6 +307,8 @@ def detect_format(path: Path, text: str) -> str:
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.transfer import import_daylio, import_json, parse_mood_mapping, read_import_file
+
     path = Path(args.file).expanduser()
     moods = parse_mood_mapping(args.daylio_moods) if args.daylio_moods is not None else None
     text = read_import_file(path)
@@ -320,7 +318,7 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
             "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
         )
     with unlocked(ctx) as services:
-        summary: ImportSummary = (
+        summary = (
             import_daylio(services, text, moods=moods) if chosen == "daylio" else import_json(services, text)
         )
     source = "Daylio export" if chosen == "daylio" else "export"

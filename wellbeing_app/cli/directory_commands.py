@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.cli.diary_commands import UNENCRYPTED_NOTE, unlocked, warn_damaged
@@ -23,32 +23,35 @@ from wellbeing_app.crisis import (
     format_international_text,
     load_crisis_lines,
 )
-from wellbeing_app.directory import (
-    FIELD_NAMES,
-    Contact,
-    ContactKind,
-    DirectoryFormat,
-    Profile,
-    Suggestion,
-    export_directory,
-    filter_contacts,
-    format_from_filename,
-    language_name,
-    new_private_contact,
-)
-from wellbeing_app.directory.validation import parse_kind
 from wellbeing_app.errors import InvalidInput
-from wellbeing_app.transfer import write_export
 
-FORMATS = tuple(fmt.value for fmt in DirectoryFormat)
-KINDS_HELP = ", ".join(kind.value for kind in ContactKind)
+if TYPE_CHECKING:
+    from wellbeing_app.directory import Contact, ContactKind, DirectoryFormat, Profile, Suggestion
+
+# Spelled out rather than read from the directory package, so that building the parser does not load it (a
+# test checks they match DirectoryFormat, ContactKind and FIELD_NAMES).
+FORMATS = ("csv", "json", "vcf")
+KINDS_HELP = "peer_supporter, debrief_contact, professional_service"
 DEFAULT_SUPPORT_LIMIT = 10
 CRISIS_HINT = (
     "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."
 )
 # Options of `directory add` and the contact fields they fill: every field of a directory file but the id (made
 # for a private contact) and the organisation's last_verified date.
-ADD_FIELDS = tuple(name for name in FIELD_NAMES if name not in {"id", "last_verified"})
+ADD_FIELDS = (
+    "name",
+    "kind",
+    "role",
+    "organisation",
+    "phone",
+    "email",
+    "url",
+    "languages",
+    "tags",
+    "availability",
+    "timezone",
+    "notes",
+)
 
 
 def kind_words(kind: ContactKind) -> str:
@@ -59,6 +62,8 @@ def kind_words(kind: ContactKind) -> str:
 def kind_value(text: str | None) -> ContactKind | None:
     if text is None:
         return None
+    from wellbeing_app.directory.validation import parse_kind
+
     try:
         return parse_kind(text)
     except InvalidInput as error:
@@ -66,6 +71,8 @@ def kind_value(text: str | None) -> ContactKind | None:
 
 
 def format_value(text: str | None) -> DirectoryFormat | None:
+    from wellbeing_app.directory import DirectoryFormat
+
     return DirectoryFormat(text) if text else None
 
 
@@ -126,6 +133,8 @@ def read_directory_file(path: Path) -> bytes:
 
 
 def cmd_directory_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.directory import format_from_filename
+
     path = Path(args.file).expanduser()
     fmt = format_value(args.format) or format_from_filename(path.name)
     default_kind = kind_value(args.kind)
@@ -139,6 +148,8 @@ def cmd_directory_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_directory_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.directory import filter_contacts
+
     kind = kind_value(args.kind)
     with unlocked(ctx) as services:
         everyone = services.directory.contacts()
@@ -168,6 +179,9 @@ def cmd_directory_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_directory_export(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.directory import DirectoryFormat, export_directory, format_from_filename
+    from wellbeing_app.transfer import write_export
+
     out = Path(args.out).expanduser() if args.out else None
     fmt = format_value(args.format)
     if fmt is None:
@@ -195,6 +209,8 @@ def add_values(args: argparse.Namespace) -> dict[str, str]:
 
 
 def cmd_directory_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.directory import new_private_contact
+
     values = add_values(args)
     new_private_contact(values)  # every field checked before unlocking
     with unlocked(ctx) as services:
@@ -225,6 +241,8 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
 
 
 def cmd_profile_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.directory import Profile
+
     if args.tags is None and args.languages is None and args.country is None:
         raise InvalidInput("Give at least one of --tags, --languages or --country.", field="profile")
     # Checked before unlocking; options not given keep their saved values.
@@ -244,6 +262,8 @@ def cmd_profile_set(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def profile_lines(profile: Profile) -> list[str]:
+    from wellbeing_app.directory import language_name
+
     def listed(items: Sequence[str]) -> str:
         return ", ".join(items) if items else "none"
 
@@ -255,6 +275,8 @@ def profile_lines(profile: Profile) -> list[str]:
 
 
 def cmd_profile_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.directory import Profile
+
     with unlocked(ctx) as services:
         profile = services.directory.profile()
     if args.json:

@@ -2,6 +2,9 @@
 
 Exit codes: 0 done; 1 unexpected error; 2 invalid input or usage (nothing changed); 3 wrong passphrase or
 no vault; 4 damaged or tampered data.
+
+Building the parser imports no storage, cryptography or file-format code: each command imports what it uses
+when it runs, so `--version`, `--help` and `crisis` start at once (tests/unit/cli/test_startup_imports.py).
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from importlib import metadata
 from pathlib import Path
 
 from wellbeing_app import __version__
@@ -70,6 +72,8 @@ def launch_desktop(data_dir: Path, environ: Mapping[str, str]) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    from importlib import metadata
+
     for entry in metadata.entry_points(group=FRONTEND_GROUP):
         if entry.name == "desktop":
             run: Callable[[Path], int] = entry.load()

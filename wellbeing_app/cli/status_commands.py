@@ -11,15 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.cli.diary_commands import date_value, human_date, unlocked, warn_damaged
 from wellbeing_app.crisis import default_country
-from wellbeing_app.detection import Level
-from wellbeing_app.directory import ContactKind, Suggestion
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import burnout, parse_burnout_answer, parse_who5_answers
-from wellbeing_app.wellbeing_status import EMPTY_DIRECTORY_PROMPT, CrisisEntry, StatusReport
+
+if TYPE_CHECKING:
+    from wellbeing_app.directory import Suggestion
+    from wellbeing_app.wellbeing_status import CrisisEntry, StatusReport
 
 CRISIS_COMMAND_HINT = (
     "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."
@@ -28,10 +30,11 @@ ADD_CONTACTS_HINT = (
     "Import your organisation's directory with 'wellbeing-app directory import FILE', or add someone "
     "with 'wellbeing-app directory add'."
 )
+# By ContactKind value (a StrEnum), so that building the parser does not load the directory package.
 _KIND_WORDS = {
-    ContactKind.PEER_SUPPORTER: "peer supporter",
-    ContactKind.DEBRIEF_CONTACT: "debrief contact",
-    ContactKind.PROFESSIONAL_SERVICE: "professional support service",
+    "peer_supporter": "peer supporter",
+    "debrief_contact": "debrief contact",
+    "professional_service": "professional support service",
 }
 
 
@@ -114,6 +117,9 @@ def suggestion_text(number: int, suggestion: Suggestion) -> list[str]:
 
 def status_text(report: StatusReport) -> list[str]:
     """Calm lines: at red the crisis lines first; then the level in words, what was noticed, who could help."""
+    from wellbeing_app.detection import Level
+    from wellbeing_app.wellbeing_status import EMPTY_DIRECTORY_PROMPT
+
     result = report.result
     lines: list[str] = []
     if report.crisis_lines:

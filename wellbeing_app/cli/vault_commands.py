@@ -6,10 +6,11 @@ import argparse
 
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import IntegrityError, InvalidInput
-from wellbeing_app.vault import Vault, vault_exists
 
 
 def cmd_init(ctx: CliContext, _args: argparse.Namespace) -> int:
+    from wellbeing_app.vault import Vault, vault_exists
+
     if ctx.data_dir.exists() and not ctx.data_dir.is_dir():
         raise InvalidInput(
             f"The data folder {ctx.data_dir} is a file, not a folder. Choose another --data-dir."

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from wellbeing_app.errors import IntegrityError
 from wellbeing_app.paths import BACKUP_DIRNAME, ensure_private_dir, make_private
@@ -19,14 +20,15 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        exists = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-        ).first()
-        if not exists:
-            return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return str(row[0]) if row else None
+    """The schema's revision in one query (None for a new database), without importing Alembic."""
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    except OperationalError as error:
+        if "no such table" not in str(error.orig):
+            raise
+        return None
+    return str(row[0]) if row else None
 
 
 def _alembic_config(connection: object) -> object:
