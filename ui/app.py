@@ -1,12 +1,20 @@
-"""Start the desktop app: the QApplication, the stylesheet, and the window for the chosen vault."""
+"""Start the desktop app: the QApplication, the stylesheet, and the window for the chosen vault.
+
+One window per data folder (``ui.single_instance``); the first page paints before the database layer loads
+(``ui.preload``).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resources import resource_path
+
+if TYPE_CHECKING:
+    from ui.qt import QWidget
 
 
 def apply_style(app: object) -> None:
@@ -26,10 +34,19 @@ def run(data_dir: Path) -> int:
         print(problem, file=sys.stderr)
         return 2
     from ui.main_window import create_window
+    from ui.preload import preload_after_first_paint
     from ui.qt import QApplication, QIcon
+    from ui.single_instance import SingleInstance
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    instance = SingleInstance(data_dir)
+    if not instance.claim():
+        print(
+            "Wellbeing Check-in is already open for this vault; its window was brought forward.",
+            file=sys.stderr,
+        )
+        return 0
     app.setApplicationName("Wellbeing Check-in")
     app.setOrganizationName("wellbeing-app")
     app.setApplicationDisplayName("Wellbeing Check-in")
@@ -39,8 +56,20 @@ def run(data_dir: Path) -> int:
     apply_style(app)
     window = create_window(data_dir)
     install_error_handler(window)
+    instance.activation_requested.connect(lambda: bring_forward(window))
+    preload_after_first_paint(window)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.release()
+
+
+def bring_forward(window: QWidget) -> None:
+    """Shown, restored from the tray or minimised, raised and focused."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def install_error_handler(window: object) -> None:

@@ -1,22 +1,21 @@
 """The top-level window: first run, recovery key, unlock and the unlocked app in one stack.
 
 "Need help now?" sits in the header on every screen, locked or not.
+
+The unlocked app's pages and the database layer are imported on first use (preloaded by ``ui.preload`` while
+the user types the passphrase), so the first page paints without them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resources import resource_path
 from ui.clipboard import clear_if_ours
 from ui.dialogs.crisis import CrisisDialog
-from ui.dialogs.transfer import export_data, import_data
 from ui.idle import IdleWatcher
-from ui.pages.base import PageContext
 from ui.pages.recovery import RecoveryKeyPage
-from ui.pages.shell import MainArea
-from ui.pages.today import TodayPage
 from ui.pages.unlock import UnlockPage
 from ui.pages.welcome import WelcomePage
 from ui.preferences import Preferences
@@ -43,9 +42,11 @@ from ui.qt import (
 from ui.session import VaultSession
 from wellbeing_app import __version__
 from wellbeing_app.crisis import default_country
-from wellbeing_app.detection import NOTIFICATION_TEXT
 from wellbeing_app.errors import AuthenticationFailed, WellbeingError
-from wellbeing_app.services import Services
+
+if TYPE_CHECKING:
+    from ui.pages.shell import MainArea
+    from wellbeing_app.services import Services
 
 APP_TITLE = "Wellbeing Check-in"
 
@@ -219,6 +220,11 @@ class MainWindow(QMainWindow):
         self.unlock_page.show_error(message)
 
     def _on_unlocked(self) -> None:
+        from ui.pages.base import PageContext
+        from ui.pages.shell import MainArea
+        from ui.pages.today import TodayPage
+        from wellbeing_app.services import Services
+
         vault = self.session.vault
         assert vault is not None
         self.preferences = Preferences(self.session.data_dir)
@@ -290,10 +296,14 @@ class MainWindow(QMainWindow):
         self.session.lock()
 
     def _import(self) -> None:
+        from ui.dialogs.transfer import import_data
+
         if self.main_area is not None:
             import_data(self, self.main_area.context.services, lambda _message: self._refresh_pages())
 
     def _export(self) -> None:
+        from ui.dialogs.transfer import export_data
+
         if self.main_area is not None:
             export_data(self, self.main_area.context.services)
 
@@ -319,6 +329,9 @@ class MainWindow(QMainWindow):
 
     def notify(self) -> None:
         """Content-free: others may see the screen, so no score and no words from the journal."""
+        from ui.pages.today import TodayPage
+        from wellbeing_app.detection import NOTIFICATION_TEXT
+
         self.notifications_sent += 1
         today = self.main_area.page("Today") if self.main_area is not None else None
         if isinstance(today, TodayPage):

@@ -1,16 +1,24 @@
-"""The GUI's handle on the vault: create, unlock (off the GUI thread), remember in the keychain, lock."""
+"""The GUI's handle on the vault: create, unlock (off the GUI thread), remember in the keychain, lock.
+
+The vault module (SQLAlchemy, cryptography) is imported by the background work, never by the GUI thread
+before the first page is up.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ui.qt import QObject, Signal
 from ui.worker import run_in_background
 from wellbeing_app.clock import Clock, SystemClock
-from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.keychain import Keychain
-from wellbeing_app.vault import Vault, vault_exists
+from wellbeing_app.vault_header import peek_vault_id, vault_file_exists
+
+if TYPE_CHECKING:
+    from wellbeing_app.crypto.kdf import KdfParams
+    from wellbeing_app.vault import Vault
 
 ErrorCallback = Callable[[BaseException], None]
 
@@ -37,7 +45,7 @@ class VaultSession(QObject):
         self._remembered_vault_id: str | None = None
 
     def has_vault(self) -> bool:
-        return vault_exists(self.data_dir)
+        return vault_file_exists(self.data_dir)
 
     def _adopt(self, vault: Vault, remember: bool | None) -> None:
         self.vault = vault
@@ -50,7 +58,13 @@ class VaultSession(QObject):
     def create(
         self, passphrase: str, remember: bool, on_created: Callable[[str], None], on_error: ErrorCallback
     ) -> None:
-        kdf = self._kdf or KdfParams.fresh()
+        def work() -> tuple[Vault, str]:
+            from wellbeing_app.crypto.kdf import KdfParams
+            from wellbeing_app.vault import Vault
+
+            return Vault.create(
+                self.data_dir, passphrase, kdf=self._kdf or KdfParams.fresh(), clock=self.clock
+            )
 
         def done(result: tuple[Vault, str]) -> None:
             vault, recovery_key = result
@@ -59,20 +73,19 @@ class VaultSession(QObject):
                 self.keychain.store(vault.vault_id, vault.data_key)
             on_created(recovery_key)
 
-        run_in_background(
-            lambda: Vault.create(self.data_dir, passphrase, kdf=kdf, clock=self.clock), done, on_error
-        )
+        run_in_background(work, done, on_error)
 
     def finish_first_run(self) -> None:
         """The recovery key was saved: show the app."""
         self.unlocked.emit()
 
     def unlock(self, passphrase: str, remember: bool, on_error: ErrorCallback) -> None:
-        run_in_background(
-            lambda: Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock),
-            lambda vault: self._adopt(vault, remember),
-            on_error,
-        )
+        def work() -> Vault:
+            from wellbeing_app.vault import Vault
+
+            return Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock)
+
+        run_in_background(work, lambda vault: self._adopt(vault, remember), on_error)
 
     def unlock_with_recovery_key(
         self, recovery_key: str, new_passphrase: str, on_error: ErrorCallback
@@ -80,6 +93,8 @@ class VaultSession(QObject):
         """Open with the recovery key and set the new passphrase in the same step."""
 
         def work() -> Vault:
+            from wellbeing_app.vault import Vault
+
             vault = Vault.open_with_recovery_key(self.data_dir, recovery_key, clock=self.clock)
             try:
                 vault.change_passphrase(new_passphrase, kdf=self._kdf)
@@ -96,24 +111,21 @@ class VaultSession(QObject):
         return self.keychain.load(vault_id) if vault_id else None
 
     def peek_vault_id(self) -> str | None:
-        if self._remembered_vault_id is None and self.has_vault():
-            try:
-                from wellbeing_app.vault import read_vault_id
-
-                self._remembered_vault_id = read_vault_id(self.data_dir)
-            except Exception:
-                return None
+        if self._remembered_vault_id is None:
+            self._remembered_vault_id = peek_vault_id(self.data_dir)
         return self._remembered_vault_id
 
     def unlock_with_keychain(self, on_error: ErrorCallback) -> bool:
         key = self.remembered_key()
         if key is None:
             return False
-        run_in_background(
-            lambda: Vault.open_with_data_key(self.data_dir, key, clock=self.clock),
-            lambda vault: self._adopt(vault, None),
-            on_error,
-        )
+
+        def work() -> Vault:
+            from wellbeing_app.vault import Vault
+
+            return Vault.open_with_data_key(self.data_dir, key, clock=self.clock)
+
+        run_in_background(work, lambda vault: self._adopt(vault, None), on_error)
         return True
 
     def set_remembered(self, remember: bool) -> bool:

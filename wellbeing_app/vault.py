@@ -31,6 +31,8 @@ from wellbeing_app.errors import (
     InvalidInput,
     VaultMissing,
 )
+from wellbeing_app.passphrase import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
+from wellbeing_app.passphrase import validate_new_passphrase as validate_new_passphrase
 from wellbeing_app.paths import DB_FILENAME, ensure_private_dir, make_private
 from wellbeing_app.storage.engine import open_engine
 from wellbeing_app.storage.migrate import migrate_if_needed
@@ -38,20 +40,7 @@ from wellbeing_app.storage.models import VaultMeta
 from wellbeing_app.storage.records import RecordStore
 
 VAULT_FORMAT = "wellbeing-vault/1"
-MIN_PASSPHRASE_LENGTH = 10
 DAMAGED_HEADER = "The vault's header is damaged. Restore the vault from a backup."
-
-
-def validate_new_passphrase(passphrase: str, confirmation: str | None = None) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInput(
-            f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters; a short sentence works well.",
-            field="passphrase",
-        )
-    if confirmation is not None and confirmation != passphrase:
-        raise InvalidInput(
-            "The two passphrases are not the same. Please type them again.", field="passphrase"
-        )
 
 
 def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:

@@ -7,7 +7,7 @@ from ui.qt import QCheckBox, QFormLayout, QScrollArea, QSpinBox, QVBoxLayout, QW
 from ui.widgets import busy_bar, card, heading, inline_message, paragraph, password_field, primary_button
 from ui.worker import run_in_background
 from wellbeing_app.errors import WellbeingError
-from wellbeing_app.vault import validate_new_passphrase
+from wellbeing_app.passphrase import validate_new_passphrase
 
 
 class SettingsPage(VaultPage):

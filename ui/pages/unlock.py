@@ -14,7 +14,7 @@ from ui.widgets import (
     primary_button,
 )
 from wellbeing_app.errors import InvalidInput
-from wellbeing_app.vault import validate_new_passphrase
+from wellbeing_app.passphrase import validate_new_passphrase
 
 
 class UnlockPage(QWidget):

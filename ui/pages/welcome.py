@@ -13,7 +13,7 @@ from ui.widgets import (
     password_field,
     primary_button,
 )
-from wellbeing_app.vault import MIN_PASSPHRASE_LENGTH
+from wellbeing_app.passphrase import MIN_PASSPHRASE_LENGTH
 
 INTRO = (
     "A quiet place to check in with yourself after a shift, keep a private journal, and find a peer who has "
