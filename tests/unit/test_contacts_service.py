@@ -260,6 +260,9 @@ def test_profile_tags_and_languages_rank_and_explain(directory: ContactService) 
         "id": "p-002",
         "name": "José Martínez",
         "kind": "debrief_contact",
+        "phone": "",
+        "email": "jose@example.org",
+        "url": "",
         "why": ["also worked in field deployments", "speaks French"],
     }
     kinds = directory.suggestions(preferred_kinds=(ContactKind.PROFESSIONAL_SERVICE,))

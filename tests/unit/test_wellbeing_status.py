@@ -108,6 +108,9 @@ def test_a_mostly_low_fortnight_is_orange_with_a_reason_and_a_matched_peer_first
         "id": first.contact.id,
         "name": "Sam Peer",
         "kind": "peer_supporter",
+        "phone": first.contact.phone,
+        "email": first.contact.email,
+        "url": first.contact.url,
         "why": ["also worked night shifts", "a trained peer supporter"],
     }
 

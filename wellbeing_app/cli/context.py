@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from wellbeing_app.clock import Clock, SystemClock
-from wellbeing_app.errors import AuthenticationFailed, InvalidInput
+from wellbeing_app.errors import AuthenticationFailed, InvalidInput, VaultMissing
 
 if TYPE_CHECKING:
     from wellbeing_app.vault import Vault
@@ -20,6 +20,10 @@ NO_PASSPHRASE = (
     "No passphrase given: run this in a terminal to be asked for it, "
     f"or set {ENV_PASSPHRASE} for scripts (see README, 'Command line')."
 )
+PASSPHRASE_ATTEMPTS = 3
+# The command line has no way to open the vault with the recovery key yet, so its messages do not offer one.
+WRONG_PASSPHRASE = "That passphrase does not open this vault. Check it and try again; nothing was changed."
+TRY_AGAIN = "That passphrase does not open this vault; please try again."
 
 
 @dataclass
@@ -56,6 +60,7 @@ class CliContext:
         return first
 
     def open_vault(self) -> Vault:
+        """The unlocked vault; on a terminal the passphrase may be typed three times."""
         from wellbeing_app.vault import Vault
 
         if self.data_dir.exists() and not self.data_dir.is_dir():
@@ -65,4 +70,15 @@ class CliContext:
         if not (self.data_dir / "vault.sqlite3").is_file():
             # Ask for no passphrase when there is nothing to open.
             return Vault.open_with_passphrase(self.data_dir, "", clock=self.clock)
-        return Vault.open_with_passphrase(self.data_dir, self.passphrase(), clock=self.clock)
+        attempts_left = 1 if self.environ.get(ENV_PASSPHRASE) else PASSPHRASE_ATTEMPTS
+        while True:
+            passphrase = self.passphrase()
+            attempts_left -= 1
+            try:
+                return Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock)
+            except VaultMissing:
+                raise
+            except AuthenticationFailed:
+                if not attempts_left:
+                    raise AuthenticationFailed(WRONG_PASSPHRASE) from None
+                print(TRY_AGAIN, file=self.stderr)

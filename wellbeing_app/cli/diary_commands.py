@@ -120,6 +120,19 @@ def is_terminal(ctx: CliContext) -> bool:
         return False
 
 
+def read_stdin_text(ctx: CliContext, label: str, limit: int, what: str) -> str:
+    """Private text from standard input rather than the command line (where shell history keeps it).
+
+    Called once unlocked, so that a wrong passphrase does not swallow what was typed.
+    """
+    if is_terminal(ctx):
+        print(
+            f"Write your {what}, then press Ctrl-D (Ctrl-Z, Enter on Windows) to save it.",
+            file=ctx.stderr,
+        )
+    return text_value(label, ctx.stdin.read().rstrip("\r\n"), limit)
+
+
 @contextmanager
 def unlocked(ctx: CliContext) -> Iterator[Services]:
     from wellbeing_app.services import Services
@@ -158,8 +171,11 @@ def cmd_checkin(ctx: CliContext, args: argparse.Namespace) -> int:
             f"--time {at:%H:%M} today is later than now ({now:%H:%M}); check-ins can only be for the past.",
             field="time",
         )
-    note = text_value("--note", args.note, MAX_NOTE_LENGTH)
+    note_from_stdin = args.note == "-"
+    note = "" if note_from_stdin else text_value("--note", args.note, MAX_NOTE_LENGTH)
     with unlocked(ctx) as services:
+        if note_from_stdin:
+            note = read_stdin_text(ctx, "--note read from input", MAX_NOTE_LENGTH, "note")
         saved = services.checkins.add(
             mood=mood,
             energy=energy,
@@ -189,13 +205,7 @@ def cmd_journal_add(ctx: CliContext, args: argparse.Namespace) -> int:
             )
     with unlocked(ctx) as services:
         if from_stdin:
-            # Read only once unlocked, so that a wrong passphrase does not swallow what was typed.
-            if is_terminal(ctx):
-                print(
-                    "Write your entry, then press Ctrl-D (Ctrl-Z, Enter on Windows) to save it.",
-                    file=ctx.stderr,
-                )
-            body = text_value("The entry read from input", ctx.stdin.read().rstrip("\r\n"), MAX_BODY_LENGTH)
+            body = read_stdin_text(ctx, "The entry read from input", MAX_BODY_LENGTH, "entry")
         entry = services.journal.add(body=body, title=title, tags=list(args.tags or ()), day=day)
     ctx.out(f"Saved your journal entry for {human_date(entry.date)}.")
     return 0
@@ -347,7 +357,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="T",
         help='a tag such as "night shift"; repeat for more',
     )
-    checkin.add_argument("--note", metavar="TEXT", help=f"a note, up to {MAX_NOTE_LENGTH:,} characters")
+    checkin.add_argument(
+        "--note",
+        metavar="TEXT",
+        help=f"a note, up to {MAX_NOTE_LENGTH:,} characters; '-' reads it from standard input",
+    )
     checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today; not in the future)")
     checkin.add_argument("--time", metavar="HH:MM", help="the time, 24-hour (default now)")
     checkin.set_defaults(func=cmd_checkin)

@@ -174,6 +174,9 @@ def cmd_directory_list(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         for contact in found:
             ctx.out(contact_line(contact))
+            reach = ways_to_reach(contact)
+            if reach:
+                ctx.out(f"   {reach}")
     warn_damaged(ctx, damaged)
     return 0
 

@@ -24,6 +24,7 @@ from wellbeing_app.errors import WellbeingError
 from wellbeing_app.paths import resolve_data_dir
 
 FRONTEND_GROUP = "wellbeing_app.frontends"
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 COMMAND_MODULES: list[Registrar] = [
     vault_commands.register,
@@ -40,16 +41,35 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, the desktop app opens.",
     )
     parser.add_argument("--version", action="version", version=f"wellbeing-app {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="the vault's folder (default: WELLBEING_DATA_DIR or your user data folder)",
-    )
+    add_data_dir_option(parser, default=None)
     parser.add_argument("--debug", action="store_true", help="show the full traceback of unexpected errors")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in COMMAND_MODULES:
         register(subparsers)
+    for command in subparsers.choices.values():
+        accept_data_dir_everywhere(command)
     return parser
+
+
+def add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="the vault's folder (default: WELLBEING_DATA_DIR or your user data folder)",
+    )
+
+
+def accept_data_dir_everywhere(parser: argparse.ArgumentParser) -> None:
+    """`wellbeing-app checkin --data-dir D` works like `wellbeing-app --data-dir D checkin`.
+
+    Given after the command, it is kept only when given (SUPPRESS), so it never hides the one given before.
+    """
+    add_data_dir_option(parser, default=argparse.SUPPRESS)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                accept_data_dir_everywhere(child)
 
 
 def desktop_problem(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
@@ -85,6 +105,17 @@ def launch_desktop(data_dir: Path, environ: Mapping[str, str]) -> int:
     return 2
 
 
+def output_closed() -> int:
+    """The reader stopped early (`journal list | head -2`): stop quietly with 141, as a Unix tool killed by
+    SIGPIPE does, and point standard output at nothing so that Python's exit does not complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests): nothing left to flush
+        pass
+    return EXIT_OUTPUT_CLOSED
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -94,7 +125,10 @@ def main(
     environ = os.environ if environ is None else environ
     os.umask(0o077)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except BrokenPipeError:  # --help read by `| head`
+        return output_closed()
     data_dir = resolve_data_dir(args.data_dir, environ)
     if args.command is None:
         return launch_desktop(data_dir, environ)
@@ -108,6 +142,8 @@ def main(
     except KeyboardInterrupt:
         print("wellbeing-app: stopped; nothing more was changed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return output_closed()
     except Exception as error:
         if args.debug:
             traceback.print_exc()

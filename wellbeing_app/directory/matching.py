@@ -96,6 +96,9 @@ class Suggestion:
             "id": self.contact.id,
             "name": self.contact.name,
             "kind": self.contact.kind.value,
+            "phone": self.contact.phone,
+            "email": self.contact.email,
+            "url": self.contact.url,
             "why": self.why,
         }
 

@@ -442,3 +442,21 @@ def test_commands_leave_nothing_decrypted_behind(cli: Cli, diary_vault: Path) ->
         if path.is_file():
             data = path.read_bytes()
             assert b"secret-word-xyz" not in data and b"another-secret-abc" not in data
+
+
+# -- checkin --note - (issue 11) ------------------------------------------------------------------------------
+
+
+def test_checkin_note_dash_reads_standard_input(cli: Cli, diary_vault: Path, clock: FixedClock) -> None:
+    result = cli("checkin", "--mood", "4", "--note", "-", stdin="Rough handover.\nBetter after tea.\n")
+    assert (result.code, result.err) == (0, "")
+    with unlocked(diary_vault, clock) as services:
+        [saved] = services.checkins.between()
+    assert saved.note == "Rough handover.\nBetter after tea."
+
+
+def test_checkin_note_from_input_is_limited_like_the_option(cli: Cli, diary_vault: Path) -> None:
+    result = cli("checkin", "--mood", "4", "--note", "-", stdin="x" * 20_001)
+    assert result.code == 2
+    assert "20,000" in result.err
+    assert count_records(diary_vault) == 0

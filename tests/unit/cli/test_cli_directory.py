@@ -50,6 +50,14 @@ ORG_LINES = [
     "سارة أحمد — peer supporter — Paediatric nurse",
     "山田 花子 — professional service — Psychologist, Staff Wellbeing Service",
 ]
+ORG_REACH = [
+    "   +44 20 7946 0001 · ana.silva@example.org",
+    "   jose@example.org",
+    "   +971 4 000 0000",
+    "   hanako@example.jp · https://example.jp/support",
+]
+# `directory list`: each contact, then how to reach them (the two things a user needs).
+ORG_LISTING = [line for pair in zip(ORG_LINES, ORG_REACH, strict=True) for line in pair]
 
 
 @pytest.fixture
@@ -166,11 +174,11 @@ def test_import_problems_found_before_unlocking(cli: Cli, files: Path) -> None:
 def test_list_text(cli: Cli, files: Path) -> None:
     assert cli("directory", "list").out.startswith("No contacts yet.")
     cli("directory", "import", str(files / "org.csv"))
-    assert cli("directory", "list").out.splitlines() == ORG_LINES
+    assert cli("directory", "list").out.splitlines() == ORG_LISTING
     (files / "org.csv").write_text(ORG_CSV_V2, encoding="utf-8")
     cli("directory", "import", str(files / "org.csv"))
     lines = cli("directory", "list").out.splitlines()
-    assert lines[2] == "سارة أحمد — peer supporter — Paediatric nurse (no longer listed)"
+    assert lines[4] == "سارة أحمد — peer supporter — Paediatric nurse (no longer listed)"
     assert cli("directory", "list", "--tag", "diabetes").out == "No contacts match.\n"
 
 
@@ -237,7 +245,7 @@ def test_list_reports_a_damaged_contact_and_shows_the_rest(
     conn.close()
     result = cli("directory", "list")
     assert result.code == 0
-    assert result.out.splitlines() == ORG_LINES[1:]
+    assert result.out.splitlines() == ORG_LISTING[2:]
     assert "1 record could not be read" in result.err and "verify" in result.err
 
 
@@ -326,6 +334,7 @@ def test_add_and_remove_a_private_contact(cli: Cli, home: Path, clock: FixedCloc
     listed = cli("directory", "list").out
     assert listed == (
         f"Nguyễn Thị Lan — peer supporter — Night nurse, Bạch Mai Hospital (private, id {contact.id})\n"
+        "   +84 24 0000 0000 · lan@example.vn · https://example.vn/lan\n"
     )
     removed = cli("directory", "remove", contact.id)
     assert (removed.code, removed.out) == (0, "Removed Nguyễn Thị Lan from your private contacts.\n")
@@ -425,12 +434,18 @@ def test_support_json_best_first(cli: Cli, files: Path) -> None:
             "id": "p-002",
             "name": "José Martínez",
             "kind": "debrief_contact",
+            "phone": "",
+            "email": "jose@example.org",
+            "url": "",
             "why": ["also worked in field deployments", "speaks French"],
         },
         {
             "id": "p-001",
             "name": "Ana Silva",
             "kind": "peer_supporter",
+            "phone": "+44 20 7946 0001",
+            "email": "ana.silva@example.org",
+            "url": "",
             "why": ["also worked in field deployments", "available now"],
         },
     ]

@@ -154,6 +154,9 @@ def test_the_reasons_read_like_the_issue_example() -> None:
         "id": "amélie",
         "name": "Amélie",
         "kind": "peer_supporter",
+        "phone": contact.phone,
+        "email": contact.email,
+        "url": contact.url,
         "why": ["also worked in field deployments", "speaks French", "available now"],
     }
 
