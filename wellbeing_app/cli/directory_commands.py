@@ -23,6 +23,7 @@ from wellbeing_app.crisis import (
     format_international_text,
     load_crisis_lines,
 )
+from wellbeing_app.crisis_country import save_crisis_country, saved_crisis_country
 from wellbeing_app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -258,9 +259,21 @@ def cmd_profile_set(ctx: CliContext, args: argparse.Namespace) -> int:
             country=saved.country if args.country is None else args.country,
         )
         services.directory.set_profile(profile)
+        if args.country is not None:
+            save_crisis_country(ctx.data_dir, profile.country)
     ctx.out("Saved your profile; it stays on this device and is used only to suggest people to talk to.")
     for line in profile_lines(profile):
         ctx.out(line)
+    if (
+        profile.country
+        and args.country is not None
+        and load_crisis_lines().for_country(profile.country) is None
+    ):
+        print(
+            f"Note: the app has no support lines for '{profile.country}' yet, so 'wellbeing-app crisis' shows "
+            "international directories instead. 'wellbeing-app crisis --list' shows the countries it knows.",
+            file=ctx.stderr,
+        )
     return 0
 
 
@@ -363,8 +376,13 @@ def locale_name(environ: Mapping[str, str]) -> str | None:
 
 def cmd_crisis(ctx: CliContext, args: argparse.Namespace) -> int:
     directory = load_crisis_lines()
+    if args.list:
+        for code, name in directory.countries():
+            ctx.out(f"{code}  {name}")
+        ctx.stdout.flush()
+        return 0
     chosen = args.country.strip() if args.country and args.country.strip() else None
-    code = chosen or default_country(locale_name(ctx.environ))
+    code = chosen or saved_crisis_country(ctx.data_dir) or default_country(locale_name(ctx.environ))
     lines = directory.for_country(code)
     if lines is not None:
         ctx.stdout.write(format_crisis_text(lines))
@@ -441,7 +459,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     setting = profile_actions.add_parser("set", help="change your profile; options not given are kept")
     setting.add_argument("--tags", metavar='"a;b"', help='your experience, e.g. "field deployment;ICU"')
     setting.add_argument("--languages", metavar='"en;fr"', help="languages you speak, joined by ;")
-    setting.add_argument("--country", metavar="CC", help='two letters, e.g. GB; "" clears it')
+    setting.add_argument(
+        "--country",
+        metavar="CC",
+        help='two letters, e.g. GB; "" clears it. Also used by crisis, so it is kept unencrypted',
+    )
     setting.set_defaults(func=cmd_profile_set)
     showing = profile_actions.add_parser("show", help="show your profile")
     showing.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -454,8 +476,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     support.add_argument("--json", action="store_true", help="print JSON for scripts")
     support.set_defaults(func=cmd_support)
 
-    crisis = subparsers.add_parser("crisis", help="crisis and support lines (no passphrase needed)")
-    crisis.add_argument(
-        "--country", metavar="CC", help="two letters, e.g. GB or KE (default: from your locale, else GB)"
+    crisis = subparsers.add_parser(
+        "crisis",
+        help="crisis and support lines (no passphrase needed)",
+        description="Crisis and support lines for your country, without a passphrase. The country is the one "
+        "given with --country, else the one saved with 'profile set --country' (kept unencrypted for this, "
+        "as two letters), else your locale's, else GB.",
     )
+    crisis.add_argument("--country", metavar="CC", help="two letters, e.g. GB or KE, for this time only")
+    crisis.add_argument("--list", action="store_true", help="list the countries the app has lines for")
     crisis.set_defaults(func=cmd_crisis)

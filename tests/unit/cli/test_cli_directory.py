@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import stat
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -565,3 +566,34 @@ def test_a_tampered_contact_in_a_full_export_imports_nothing(
     result = cli("import", str(edited), data_dir=other)
     assert result.code == 2 and result.err.startswith("wellbeing-app: contacts[1]: availability: ")
     assert stored_contacts(other, clock) == []
+
+
+# -- crisis honours the saved country (issue 11) --------------------------------------------------------------
+
+
+def test_crisis_uses_the_country_saved_in_the_profile_without_a_passphrase(cli: Cli, cli_vault: Path) -> None:
+    assert cli("profile", "set", "--country", "KE").code == 0
+    assert stat.S_IMODE((cli_vault / "crisis-country").stat().st_mode) == 0o600
+    locked = cli("crisis", environ={"LANG": "en_GB.UTF-8"})
+    assert (locked.code, locked.err) == (0, "")
+    assert locked.out.splitlines()[0] == "Support lines — Kenya"
+    once = cli("crisis", "--country", "FR", environ={})
+    assert once.out.splitlines()[0] == "Support lines — France"
+    assert cli("profile", "set", "--country", "").code == 0
+    assert not (cli_vault / "crisis-country").exists()
+    assert cli("crisis", environ={"LANG": "fr_FR.UTF-8"}).out.splitlines()[0] == "Support lines — France"
+
+
+def test_a_profile_country_without_lines_is_saved_with_a_note(cli: Cli) -> None:
+    result = cli("profile", "set", "--country", "XX")
+    assert result.code == 0
+    assert "Country: XX" in result.out
+    assert "no support lines for 'XX'" in result.err and "crisis --list" in result.err
+    assert cli("profile", "set", "--country", "KE").err == ""
+
+
+def test_crisis_list_shows_the_countries_it_knows(cli: Cli, tmp_path: Path) -> None:
+    result = cli("crisis", "--list", data_dir=tmp_path / "none", environ={})
+    assert result.code == 0
+    assert "KE  Kenya" in result.out.splitlines()
+    assert "GB  United Kingdom" in result.out.splitlines()
