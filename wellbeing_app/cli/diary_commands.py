@@ -159,6 +159,12 @@ def warn_damaged(ctx: CliContext, damaged: list[DamagedRecord]) -> None:
 
 
 def cmd_checkin(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.mood is None:
+        raise InvalidInput(
+            "A check-in needs --mood N (0 very low to 10 very good); 'checkin list', 'checkin edit ID' and "
+            "'checkin delete ID' reach the saved ones.",
+            field="mood",
+        )
     now = ctx.clock.now()
     mood = scale_value("--mood", args.mood)
     energy = scale_value("--energy", args.energy)
@@ -232,7 +238,7 @@ def cmd_journal_list(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         for entry in entries:
             tags = f"  [{', '.join(entry.tags)}]" if entry.tags else ""
-            ctx.out(f"{entry.date.isoformat()}  {one_line(entry.display_title)}{tags}")
+            ctx.out(f"{entry.id[:8]}  {entry.date.isoformat()}  {one_line(entry.display_title)}{tags}")
     warn_damaged(ctx, damaged)
     return 0
 
@@ -340,13 +346,17 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from wellbeing_app.cli.record_commands import register_checkin_actions, register_journal_actions
+
     checkin = subparsers.add_parser(
         "checkin",
-        help="save a check-in (mood 0-10, and optionally energy, stress, sleep, tags and a note)",
-        description="Save a check-in. Scales go from 0 to 10 (mood: 0 very low, 10 very good; "
-        "stress: 10 most stressed). Date and time default to now; earlier days can be filled in.",
+        help="save a check-in (mood 0-10, and optionally energy, stress, sleep, tags and a note); list, edit "
+        "or delete them",
+        description="Save a check-in with --mood. Scales go from 0 to 10 (mood: 0 very low, 10 very good; "
+        "stress: 10 most stressed). Date and time default to now; earlier days can be filled in. "
+        "The actions list, edit and delete reach the saved check-ins.",
     )
-    checkin.add_argument("--mood", required=True, metavar="N", help="0 (very low) to 10 (very good)")
+    checkin.add_argument("--mood", metavar="N", help="0 (very low) to 10 (very good); needed to save one")
     checkin.add_argument("--energy", metavar="N", help="0 (exhausted) to 10 (full of energy)")
     checkin.add_argument("--stress", metavar="N", help="0 (calm) to 10 (very stressed)")
     checkin.add_argument("--sleep-hours", metavar="H", help="hours of sleep, 0 to 24 in steps of 0.5")
@@ -365,8 +375,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today; not in the future)")
     checkin.add_argument("--time", metavar="HH:MM", help="the time, 24-hour (default now)")
     checkin.set_defaults(func=cmd_checkin)
+    register_checkin_actions(checkin)
 
-    journal = subparsers.add_parser("journal", help="add, list and search journal entries")
+    journal = subparsers.add_parser(
+        "journal", help="add, list, search, show, edit and delete journal entries"
+    )
     actions = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="write a journal entry")
     add.add_argument("--title", metavar="T", help="an optional title")
@@ -384,6 +397,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     search.add_argument("words", nargs="+", metavar="WORDS", help="words to find (case and accents ignored)")
     search.add_argument("--json", action="store_true", help="print JSON for scripts")
     search.set_defaults(func=cmd_journal_search)
+    register_journal_actions(actions)
 
     export = subparsers.add_parser(
         "export",

@@ -105,6 +105,15 @@ def launch_desktop(data_dir: Path, environ: Mapping[str, str]) -> int:
     return 2
 
 
+def take_late_text(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:
+    """`journal edit ID --title T -`: argparse fills an optional TEXT only before the options, so the text
+    given after them is left over; take it as TEXT. Anything else left over is a usage error, as before."""
+    if getattr(args, "text", "") is None and len(extra) == 1 and (extra[0] == "-" or extra[0][:1] != "-"):
+        args.text = extra[0]
+        return
+    parser.error(f"unrecognized arguments: {' '.join(extra)}")
+
+
 def output_closed() -> int:
     """The reader stopped early (`journal list | head -2`): stop quietly with 141, as a Unix tool killed by
     SIGPIPE does, and point standard output at nothing so that Python's exit does not complain either."""
@@ -126,7 +135,9 @@ def main(
     os.umask(0o077)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            take_late_text(parser, args, extra)
     except BrokenPipeError:  # --help read by `| head`
         return output_closed()
     data_dir = resolve_data_dir(args.data_dir, environ)

@@ -99,6 +99,7 @@ def test_checkin_with_every_option(cli: Cli, diary_vault: Path, clock: FixedCloc
         (["--mood", "5", "--time", "10:00"], "--time 10:00 today is later than now (09:00)"),
         (["--mood", "5", "--note", "x" * 20_001], "--note is 20,001 characters long; the limit is 20,000."),
         (["--mood", "5", "--tag", "t" * 61], "longer than 60 characters"),
+        ([], "A check-in needs --mood N (0 very low to 10 very good)"),
     ],
 )
 def test_invalid_checkin_values_exit_2_and_change_nothing(
@@ -116,7 +117,6 @@ def test_invalid_checkin_values_exit_2_and_change_nothing(
     ("argv", "expected"),
     [
         (["checkin", "--mood", "5", "--bogus"], "unrecognized arguments: --bogus"),
-        (["checkin"], "the following arguments are required: --mood"),
         (["export", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
         (["journal"], "the following arguments are required: ACTION"),
     ],
@@ -218,15 +218,18 @@ def test_journal_list(cli: Cli) -> None:
     add_three_entries(cli)
     result = cli("journal", "list")
     assert result.code == 0
-    assert result.out.splitlines() == [
+    ids = [item["id"] for item in json.loads(cli("journal", "list", "--json").out)]
+    # Each line starts with the id's first eight characters, enough for 'journal show|edit|delete'.
+    assert [line[:8] for line in result.out.splitlines()] == [entry_id[:8] for entry_id in ids]
+    assert [line[10:] for line in result.out.splitlines()] == [
         "2026-11-20  Café",
         "2026-11-10  Long night  [night shift, debrief]",
         "2026-11-01  Day off  [day off]",
     ]
     assert cli("journal", "list", "--tag", "NIGHT SHIFT").out.splitlines() == [
-        "2026-11-10  Long night  [night shift, debrief]"
+        f"{ids[1][:8]}  2026-11-10  Long night  [night shift, debrief]"
     ]
-    assert cli("journal", "list", "--from", "2026-11-05", "--to", "2026-11-15").out.startswith("2026-11-10")
+    assert cli("journal", "list", "--from", "2026-11-05", "--to", "2026-11-15").out.startswith(ids[1][:8])
     assert cli("journal", "list", "--tag", "leave").out == "No journal entries match.\n"
 
 
