@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import uuid
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,6 +104,41 @@ def daylio_note(title: str, note: str) -> str:
 def daylio_id(full_date: str, time: str, mood: str, note: str) -> str:
     """A stable id for one Daylio row, so that importing the same export again adds nothing."""
     return str(uuid.uuid5(_NAMESPACE, "\x1f".join((full_date, time, mood.casefold(), note))))
+
+
+def check_mood_labels(
+    header: Mapping[str, int], rows: list[tuple[int, list[str]]], scale: Mapping[str, int]
+) -> None:
+    """Name every unknown mood label at once (with the line it first appears on), so one run fixes the mapping."""
+    position = header["mood"]
+    unknown: dict[str, tuple[str, int]] = {}
+    for line, row in rows:
+        label = " ".join(row[position].split())
+        if label and label.casefold() not in scale:
+            unknown.setdefault(label.casefold(), (label, line))
+    if len(unknown) < 2:
+        return  # none, or one: the row's own message names it with its line
+    known = ", ".join(f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1]))
+    named = ", ".join(f"{label!r} (line {line})" for label, line in unknown.values())
+    first_line = min(line for _label, line in unknown.values())
+    wanted = ",".join(f"{label}=N" for label, _line in unknown.values())
+    raise InvalidInput(
+        f"line {first_line}: the moods {named} are not known Daylio mood labels (known: {known}); "
+        f'add them to the mood mapping, like --daylio-moods "{wanted}".',
+        field="mood",
+        line=first_line,
+    )
+
+
+def repeat_id(record: PendingRecord, earlier: int) -> str:
+    """The id of a row whose date, time, mood and note match ``earlier`` rows before it in the file.
+
+    Such rows are separate check-ins in Daylio (often with other activities), so each gets its own id, made
+    from its content and its place among the repeats: importing the same file again still adds nothing, and
+    the first row keeps the id earlier versions of the app gave it.
+    """
+    content = json.dumps(record.payload, sort_keys=True, ensure_ascii=False)
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join((record.id, content, str(earlier)))))
 
 
 def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
@@ -189,13 +227,19 @@ def _validate(
 ) -> tuple[list[Candidate], int]:
     header, rows = _rows(text)
     scale = mood_scale(moods)
+    check_mood_labels(header, rows, scale)
     section = next(section for section in sections() if section.kind == checkins.KIND)
     step = max(1, len(rows) // 100)
     if progress is not None:
         progress(0, len(rows))
     by_id: dict[str, Candidate] = {}
+    seen: Counter[str] = Counter()
     for done, (line, row) in enumerate(rows, start=1):
         record = _row_to_record(line, row, header, scale, context)
+        earlier = seen[record.id]
+        seen[record.id] += 1
+        if earlier:
+            record = replace(record, id=repeat_id(record, earlier))
         by_id[record.id] = Candidate(section, record, f"line {line}", line)
         if progress is not None and done % step == 0 and done < len(rows):
             progress(done, len(rows))
@@ -209,7 +253,7 @@ def validate_daylio(
     moods: Mapping[str, int] | None = None,
     progress: Progress | None = None,
 ) -> list[Candidate]:
-    """Every row as a validated check-in; an identical row repeated in the file counts once."""
+    """Every row as a validated check-in, repeated rows included (each is a check-in in Daylio)."""
     return _validate(text, context, moods, progress)[0]
 
 

@@ -400,7 +400,8 @@ def test_daylio_import_with_one_bad_row_imports_nothing(cli: Cli, diary_vault: P
 def test_daylio_unknown_label_names_line_and_field(cli: Cli, diary_vault: Path) -> None:
     result = cli("import", str(DAYLIO_SAMPLE))
     assert result.code == 2
-    assert "line 2: the mood 'Low'" in result.err and "rad=9" in result.err
+    assert "line 2: the moods 'Low' (line 2), 'Fine' (line 3), 'super' (line 4)" in result.err
+    assert "rad=9" in result.err
     assert count_records(diary_vault) == 0
 
 

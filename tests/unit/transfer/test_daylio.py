@@ -9,7 +9,7 @@ import pytest
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
 from wellbeing_app.transfer import DEFAULT_MOODS, import_daylio, parse_mood_mapping
-from wellbeing_app.transfer.daylio import daylio_note, mood_scale, parse_daylio_time
+from wellbeing_app.transfer.daylio import daylio_id, daylio_note, mood_scale, parse_daylio_time
 
 RENAMED = "super=9, Fine=6, LOW=2"
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
@@ -61,16 +61,26 @@ def test_a_new_mapping_updates_the_same_check_ins(services: Services, daylio_sam
     assert max(c.mood for c in services.checkins.between()) == 10
 
 
-def test_without_the_mapping_the_first_unknown_label_is_named(services: Services, daylio_sample: str) -> None:
+def test_without_the_mapping_every_unknown_label_is_named(services: Services, daylio_sample: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         import_daylio(services, daylio_sample)
     error = caught.value
     assert (error.line, error.field) == (2, "mood")
-    assert str(error).startswith("line 2: the mood 'Low' is not a known Daylio mood label")
+    assert str(error).startswith(
+        "line 2: the moods 'Low' (line 2), 'Fine' (line 3), 'super' (line 4) are not known Daylio mood labels"
+    )
     for label in DEFAULT_MOODS:
         assert label in str(error)
-    assert '"Low=N"' in str(error)
+    assert '--daylio-moods "Low=N,Fine=N,super=N"' in str(error)
     assert services.vault.store.count() == 0
+
+
+def test_one_unknown_label_is_named_with_its_line(services: Services) -> None:
+    rows = "2026-11-02,November 2,Monday,10:00 AM,meh,,,\n2026-11-03,November 3,Tuesday,9:00 AM,Low,,,\n"
+    with pytest.raises(InvalidInput) as caught:
+        import_daylio(services, HEADER + rows)
+    assert str(caught.value).startswith("line 3: the mood 'Low' is not a known Daylio mood label")
+    assert '"Low=N"' in str(caught.value)
 
 
 def test_one_bad_row_imports_nothing_and_names_its_line(services: Services, daylio_sample: str) -> None:
@@ -132,9 +142,24 @@ def test_24_hour_times_blank_lines_and_extra_columns(services: Services) -> None
     assert (second.mood, second.note) == (3, "Title only")
 
 
-def test_identical_rows_count_once(services: Services) -> None:
+def test_every_row_arrives_even_when_rows_repeat(services: Services) -> None:
+    """Daylio may hold two entries at the same minute with the same mood and note; each is a check-in."""
+    first = "2026-11-02,November 2,Monday,10:00 AM,meh,work,,Same\n"
+    other_activities = "2026-11-02,November 2,Monday,10:00 AM,meh,gym | friends,,Same\n"
+    text = HEADER + first + other_activities + first
+    assert import_daylio(services, text).added == 3
+    saved = services.checkins.between()
+    assert sorted(c.tags for c in saved) == [("gym", "friends"), ("work",), ("work",)]
+    again = import_daylio(services, text)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_a_row_keeps_the_id_earlier_versions_gave_it(services: Services) -> None:
+    """So that a file imported before repeats were kept apart adds nothing when imported again."""
     row = "2026-11-02,November 2,Monday,10:00 AM,meh,work,,Same\n"
-    assert import_daylio(services, HEADER + row + row).added == 1
+    import_daylio(services, HEADER + row)
+    [saved] = services.checkins.between()
+    assert saved.id == daylio_id("2026-11-02", "10:00", "meh", "Same")
 
 
 def test_progress(services: Services, daylio_sample: str) -> None:
