@@ -10,7 +10,15 @@ from ui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, Qt, QWidge
 from ui.worker import run_in_background
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.services import Services
-from wellbeing_app.transfer import export_csv, export_json, import_daylio_file, import_json_file, write_export
+from wellbeing_app.transfer import (
+    export_csv,
+    export_json,
+    import_daylio,
+    import_json,
+    read_import_file,
+    write_export,
+)
+from wellbeing_app.transfer.import_csv import detect_format, import_checkin_csv
 
 EXPORT_WARNING = (
     "The exported file is not encrypted: anyone who can open it can read your check-ins and journal. "
@@ -116,10 +124,14 @@ def import_data(parent: QWidget, services: Services, on_done: Callable[[str], No
     dialog, progress = _progress_dialog(parent, "Importing…")
 
     def work() -> str:
-        if path.suffix.casefold() == ".csv":
-            summary = import_daylio_file(services, path, progress=progress)
+        text = read_import_file(path)
+        chosen = detect_format(path.name, text)
+        if chosen == "daylio":
+            summary = import_daylio(services, text, progress=progress)
+        elif chosen == "csv":
+            summary = import_checkin_csv(services, text, progress=progress)
         else:
-            summary = import_json_file(services, path, progress=progress)
+            summary = import_json(services, text, progress=progress)
         return f"Imported {path.name}: {summary.describe()}."
 
     def done(message: Any) -> None:

@@ -304,40 +304,26 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def detect_format(path: Path, text: str) -> str:
-    """json or daylio, from the file name's extension, else from how the file begins."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return "json"
-    if suffix == ".csv":
-        return "daylio"
-    start = text.lstrip("\ufeff \t\r\n")
-    if start.startswith("{"):
-        return "json"
-    if start.lower().startswith(("full_date", '"full_date"')):
-        return "daylio"
-    raise InvalidInput(
-        f"Cannot tell what kind of file {path} is; add --format json (our export) or --format daylio.",
-        field="format",
-    )
-
-
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     from wellbeing_app.transfer import import_daylio, import_json, parse_mood_mapping, read_import_file
+    from wellbeing_app.transfer.import_csv import detect_format, import_checkin_csv
 
     path = Path(args.file).expanduser()
     moods = parse_mood_mapping(args.daylio_moods) if args.daylio_moods is not None else None
     text = read_import_file(path)
-    chosen = args.format or detect_format(path, text)
+    chosen = args.format or detect_format(str(path), text)
     if moods is not None and chosen != "daylio":
         raise InvalidInput(
             "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
         )
     with unlocked(ctx) as services:
-        summary = (
-            import_daylio(services, text, moods=moods) if chosen == "daylio" else import_json(services, text)
-        )
-    source = "Daylio export" if chosen == "daylio" else "export"
+        if chosen == "daylio":
+            summary = import_daylio(services, text, moods=moods)
+        elif chosen == "csv":
+            summary = import_checkin_csv(services, text)
+        else:
+            summary = import_json(services, text)
+    source = {"daylio": "Daylio export", "csv": "check-ins CSV"}.get(chosen, "export")
     ctx.out(f"Imported the {source} {path.name}: {summary.describe()}.")
     return 0
 
@@ -411,10 +397,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     export.set_defaults(func=cmd_export)
 
-    importing = subparsers.add_parser("import", help="import our JSON export or a Daylio CSV export")
+    importing = subparsers.add_parser(
+        "import", help="import our JSON or CSV export, or a Daylio CSV export (the kind is recognised)"
+    )
     importing.add_argument("file", metavar="FILE", help="the file to import")
     importing.add_argument(
-        "--format", choices=("json", "daylio"), help="default: from the file name (.json, .csv) or content"
+        "--format",
+        choices=("json", "csv", "daylio"),
+        help="json or csv (our exports) or daylio; default: from the content, else the file name",
     )
     importing.add_argument(
         "--daylio-moods",

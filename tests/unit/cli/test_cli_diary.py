@@ -464,3 +464,34 @@ def test_checkin_note_from_input_is_limited_like_the_option(cli: Cli, diary_vaul
     assert result.code == 2
     assert "20,000" in result.err
     assert count_records(diary_vault) == 0
+
+
+def test_our_csv_export_imports_back_exactly(
+    cli: Cli, diary_vault: Path, tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock
+) -> None:
+    """The README lists the CSV export under Import: it must come back, recognised by its columns."""
+    cli(
+        "checkin",
+        "--mood",
+        "3",
+        "--stress",
+        "8",
+        "--tag",
+        "night shift",
+        "--note",
+        "Long, hard\nnight",
+        "--date",
+        "2026-11-20",
+        "--time",
+        "22:15",
+    )
+    cli("checkin", "--mood", "7", "--sleep-hours", "7.5")
+    out = tmp_path / "checkins.csv"
+    assert cli("export", "--out", str(out)).code == 0
+    other = create_vault(tmp_path / "other", fast_kdf, clock)
+    result = cli("import", str(out), data_dir=other)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == "Imported the check-ins CSV checkins.csv: 2 added, 0 updated, 0 unchanged.\n"
+    assert cli("checkin", "list", "--json", data_dir=other).out == cli("checkin", "list", "--json").out
+    again = cli("import", str(out), "--format", "csv", data_dir=other)
+    assert again.out.endswith("0 added, 0 updated, 2 unchanged.\n")
