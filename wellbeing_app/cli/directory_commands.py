@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 FORMATS = ("csv", "json", "vcf")
 KINDS_HELP = "peer_supporter, debrief_contact, professional_service"
 DEFAULT_SUPPORT_LIMIT = 10
+VCARD_KIND_HINT = (
+    "Address-book exports (Google, Outlook, Apple) never say; give the kind for the cards that do not, "
+    "for example --kind peer_supporter."
+)
 CRISIS_HINT = (
     "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."
 )
@@ -142,7 +146,12 @@ def cmd_directory_import(ctx: CliContext, args: argparse.Namespace) -> int:
     content = read_directory_file(path)
     with unlocked(ctx) as services:
         directory = services.directory
-        plan = directory.plan_import(content, source_name=path.name, fmt=fmt, default_kind=default_kind)
+        try:
+            plan = directory.plan_import(content, source_name=path.name, fmt=fmt, default_kind=default_kind)
+        except InvalidInput as error:
+            if error.field == "kind" and default_kind is None and fmt.value == "vcf":
+                raise InvalidInput(f"{error} {VCARD_KIND_HINT}", field="kind", line=error.line) from None
+            raise
         directory.apply_import(plan)
     ctx.out(plan.summary)
     return 0

@@ -117,7 +117,9 @@ def test_import_vcards_with_a_chosen_kind(cli: Cli, files: Path, home: Path, clo
     assert without.code == 2
     assert without.err == (
         "wellbeing-app: Card 2 (line 13), field 'kind': no kind is given. "
-        "Use peer_supporter, debrief_contact or professional_service.\n"
+        "Use peer_supporter, debrief_contact or professional_service. "
+        "Address-book exports (Google, Outlook, Apple) never say; give the kind for the cards that do not, "
+        "for example --kind peer_supporter.\n"
     )
     assert stored_contacts(home, clock) == []
     result = cli("directory", "import", str(files / "peers.vcf"), "--kind", "Debrief contact")
