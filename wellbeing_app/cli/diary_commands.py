@@ -290,6 +290,7 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     if out is None:
         ctx.stdout.write(result.text)
         ctx.stdout.flush()
+        print(UNENCRYPTED_NOTE.replace("This file", "This export"), file=ctx.stderr)
     else:
         write_export(out, result.text)
         ctx.out(f"Exported {result.describe()} to {out}.")
@@ -388,6 +389,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export = subparsers.add_parser(
         "export",
         help="write a decrypted copy of check-ins, journal, contacts and questionnaires (not encrypted!)",
+        description="Write a decrypted copy of your check-ins, journal, contacts and questionnaires (JSON), or "
+        "of your check-ins alone (CSV), to a new file or standard output. The copy is not encrypted.",
     )
     export.add_argument(
         "--format", choices=("json", "csv"), help="json (everything, default) or csv (check-ins only)"

@@ -208,6 +208,7 @@ def cmd_directory_export(ctx: CliContext, args: argparse.Namespace) -> int:
     if out is None:
         ctx.stdout.write(text)
         ctx.stdout.flush()
+        print(UNENCRYPTED_NOTE.replace("This file", "This export"), file=ctx.stderr)
     else:
         write_export(out, text)
         count = len(everyone)

@@ -166,6 +166,20 @@ def cmd_status(ctx: CliContext, args: argparse.Namespace) -> int:
 # -- registration ---------------------------------------------------------------------------------------------
 
 
+def who5_description() -> str:
+    """The form's own words (its owners ask for them unchanged), numbered as --answers takes them."""
+    from textwrap import fill
+
+    from wellbeing_app.instruments import who5
+
+    statements = "\n".join(f"  {number}. {item}" for number, item in enumerate(who5.ITEMS, start=1))
+    scale = "\n".join(f"  {value} {label}" for value, label in who5.OPTIONS)
+    return (
+        f"{who5.TITLE}\n\n{fill(who5.INSTRUCTION, 78)}\n\n{who5.COLUMN_HEADER}:\n{statements}\n\n"
+        f"Each answer is one of:\n{scale}\n\nGive the five answers in this order, e.g. --answers 3,4,3,2,4."
+    )
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     instrument = subparsers.add_parser(
         "instrument", help="answer the WHO-5 well-being questions or the burnout question"
@@ -174,8 +188,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     who5 = kinds.add_parser(
         "who5",
         help="the five WHO-5 statements about the last two weeks, each 0-5",
-        description="Answer the WHO-5 Well-Being Index (1998 version): for each of the five statements, how "
-        "much of the time over the last two weeks, from 5 (all of the time) to 0 (at no time).",
+        description=who5_description(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     who5.add_argument(
         "--answers", required=True, metavar="A,B,C,D,E", help="five whole numbers from 0 to 5, e.g. 3,4,5,2,1"

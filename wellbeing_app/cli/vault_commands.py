@@ -45,7 +45,17 @@ def cmd_verify(ctx: CliContext, _args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    init = subparsers.add_parser("init", help="create a new vault and show its recovery key once")
+    init = subparsers.add_parser(
+        "init",
+        help="create a new vault and show its recovery key once",
+        description="Create a new, empty vault in the data folder, protected by a passphrase you choose, and "
+        "show its recovery key once.",
+    )
     init.set_defaults(func=cmd_init)
-    verify = subparsers.add_parser("verify", help="decrypt and check every record and the database")
+    verify = subparsers.add_parser(
+        "verify",
+        help="decrypt and check every record and the database",
+        description="Decrypt and check every record and the database file, and list any damaged record; "
+        "nothing is changed.",
+    )
     verify.set_defaults(func=cmd_verify)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from difflib import get_close_matches
 from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -73,7 +74,12 @@ def _zones_by_folded_name() -> dict[str, str]:
 
 
 def _timezone_spelling(folded: str) -> str | None:
-    return _zones_by_folded_name().get(folded)
+    """The zone meant by a case mistake (europe/london) or a typo (Europe/Londn), if one is close enough."""
+    zones = _zones_by_folded_name()
+    if folded in zones:
+        return zones[folded]
+    close = get_close_matches(folded, zones, n=1, cutoff=0.85)
+    return zones[close[0]] if close else None
 
 
 def parse_date(text: str, field: str = "last_verified") -> date:

@@ -73,3 +73,31 @@ def test_data_dir_after_a_nested_command(cli: Cli, cli_vault: Path) -> None:
     result = cli("journal", "list", "--data-dir", str(cli_vault))
     assert result.code == 0
     assert "A calm evening." in result.out
+
+
+# -- help (issue 11) ------------------------------------------------------------------------------------------
+
+
+def test_who5_help_shows_the_five_statements(cli: Cli) -> None:
+    from wellbeing_app.instruments import who5
+
+    result = cli("instrument", "who5", "--help")
+    assert result.code == 0
+    for number, statement in enumerate(who5.ITEMS, start=1):
+        assert f"  {number}. {statement}\n" in result.out
+    for value, label in who5.OPTIONS:
+        assert f"  {value} {label}\n" in result.out
+
+
+@pytest.mark.parametrize(
+    ("command", "words"),
+    [
+        ("init", "Create a new, empty vault"),
+        ("verify", "Decrypt and check every record"),
+        ("export", "Write a decrypted copy"),
+    ],
+)
+def test_commands_describe_themselves_in_their_help(cli: Cli, command: str, words: str) -> None:
+    result = cli(command, "--help")
+    assert result.code == 0
+    assert result.out.split("\n\n")[1].startswith(words)
