@@ -97,6 +97,7 @@ class ContactService:
         source_name: str,
         fmt: DirectoryFormat | None = None,
         default_kind: ContactKind | None = None,
+        notes: list[str] | None = None,
     ) -> MergePlan:
         """Parse and compare without writing: the import dialog shows this summary first."""
         chosen = fmt or format_from_filename(source_name)
@@ -106,6 +107,7 @@ class ContactService:
             source_name=source_name,
             imported_on=self._clock.now().date(),
             default_kind=default_kind,
+            notes=notes,
         )
         return merge_import(self.contacts(), parsed, source_name=source_name)
 

@@ -143,18 +143,52 @@ def cmd_directory_import(ctx: CliContext, args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     fmt = format_value(args.format) or format_from_filename(path.name)
     default_kind = kind_value(args.kind)
-    content = read_directory_file(path)
+    content = decoded(read_directory_file(path), args.encoding, ctx)
+    notes: list[str] = []
     with unlocked(ctx) as services:
         directory = services.directory
         try:
-            plan = directory.plan_import(content, source_name=path.name, fmt=fmt, default_kind=default_kind)
+            plan = directory.plan_import(
+                content, source_name=path.name, fmt=fmt, default_kind=default_kind, notes=notes
+            )
         except InvalidInput as error:
             if error.field == "kind" and default_kind is None and fmt.value == "vcf":
                 raise InvalidInput(f"{error} {VCARD_KIND_HINT}", field="kind", line=error.line) from None
             raise
         directory.apply_import(plan)
     ctx.out(plan.summary)
+    for note in notes:
+        print(f"Note: {note}", file=ctx.stderr)
     return 0
+
+
+def decoded(content: bytes, encoding: str | None, ctx: CliContext) -> bytes | str:
+    """With --encoding, the text in it; without, the bytes (the parsers read UTF-8, UTF-16 with a byte-order
+    mark, or else Windows-1252, which this says so that a wrong guess is noticed)."""
+    from wellbeing_app.directory.text import LEGACY_ENCODING, is_utf8
+
+    if encoding is not None:
+        try:
+            return content.decode(encoding)
+        except LookupError:
+            raise InvalidInput(
+                f"--encoding: '{encoding}' is not an encoding Python knows; try utf-8, cp1252 or latin-1.",
+                field="encoding",
+            ) from None
+        except UnicodeDecodeError as error:
+            line = content.count(b"\n", 0, error.start) + 1
+            raise InvalidInput(
+                f"Line {line}: the file is not {encoding} text; check --encoding.",
+                field="encoding",
+                line=line,
+            ) from None
+    if not is_utf8(content):
+        print(
+            f"Note: the file is not UTF-8, so it was read as {LEGACY_ENCODING} (Windows Western European, as "
+            "Excel saves it); if names look wrong, import it again with --encoding.",
+            file=ctx.stderr,
+        )
+    return content
 
 
 def cmd_directory_list(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -424,6 +458,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format", choices=FORMATS, help="default: from the file name (.csv, .json, .vcf or .vcard)"
     )
     importing.add_argument("--kind", metavar="K", help=f"the kind of vCards that do not say ({KINDS_HELP})")
+    importing.add_argument(
+        "--encoding",
+        metavar="E",
+        help="the file's text encoding, e.g. cp1252 (default: UTF-8, else Windows-1252 as Excel writes it)",
+    )
     importing.set_defaults(func=cmd_directory_import)
 
     listing = actions.add_parser("list", help="list contacts, optionally filtered")

@@ -26,12 +26,17 @@ def parse_csv(
     source_name: str,
     imported_on: date,
     default_kind: ContactKind | None = None,
+    notes: list[str] | None = None,
 ) -> list[Contact]:
     text = decode_content(content)
     if not text.strip():
         raise InvalidInput("The file is empty. A directory CSV starts with a header line. " + _COLUMNS_HELP)
     return build_contacts(
-        _records(text), source_name=source_name, imported_on=imported_on, default_kind=default_kind
+        _records(text),
+        source_name=source_name,
+        imported_on=imported_on,
+        default_kind=default_kind,
+        notes=notes,
     )
 
 
@@ -50,7 +55,8 @@ def _cell(value: object, name: str) -> str:
     if value is None:
         return ""
     if name in LIST_FIELDS and isinstance(value, list):
-        return ";".join(value)
+        # A lone item with a comma ends with ";", or reading it back would split it at the comma.
+        return ";".join(value) + (";" if len(value) == 1 and "," in value[0] else "")
     return str(value)
 
 

@@ -46,14 +46,20 @@ def parse_directory(
     source_name: str,
     imported_on: date,
     default_kind: ContactKind | None = None,
+    notes: list[str] | None = None,
 ) -> list[Contact]:
-    """Every contact in the file, or ``InvalidInput`` naming the line and field of the first problem."""
+    """Every contact in the file, or ``InvalidInput`` naming the line and field of the first problem.
+
+    ``notes`` receives what is worth a word but stops nothing, such as a language code the app does not know.
+    """
     parser = {
         DirectoryFormat.CSV: parse_csv,
         DirectoryFormat.JSON: parse_json,
         DirectoryFormat.VCF: parse_vcard,
     }[fmt]
-    return parser(content, source_name=source_name, imported_on=imported_on, default_kind=default_kind)
+    return parser(
+        content, source_name=source_name, imported_on=imported_on, default_kind=default_kind, notes=notes
+    )
 
 
 def export_directory(

@@ -30,13 +30,18 @@ def parse_json(
     source_name: str,
     imported_on: date,
     default_kind: ContactKind | None = None,
+    notes: list[str] | None = None,
 ) -> list[Contact]:
     document = _load(decode_content(content))
     contacts = document.get("contacts")
     if not isinstance(contacts, list):
         raise InvalidInput(f"The file has no 'contacts' list. {_SHAPE_HELP}", field="contacts")
     return build_contacts(
-        _records(contacts), source_name=source_name, imported_on=imported_on, default_kind=default_kind
+        _records(contacts),
+        source_name=source_name,
+        imported_on=imported_on,
+        default_kind=default_kind,
+        notes=notes,
     )
 
 

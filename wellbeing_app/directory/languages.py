@@ -93,6 +93,10 @@ def language_key(value: str) -> str:
     return _NAME_TO_CODE.get(folded, folded)
 
 
+def is_known_language(value: str) -> bool:
+    return language_key(value) in LANGUAGE_NAMES
+
+
 def language_name(value: str) -> str:
     """The English name for display ("fr" → "French"); text that is not a known code is shown as given."""
     return LANGUAGE_NAMES.get(language_key(value), value)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from wellbeing_app.directory.availability import parse_availability
+from wellbeing_app.directory.languages import is_known_language
 from wellbeing_app.directory.models import PRIVATE_SOURCE, Contact, ContactKind, source_label, source_name_of
-from wellbeing_app.directory.text import clean_block, clean_line, split_list
+from wellbeing_app.directory.text import clean_block, clean_line, split_list, unique_items
 from wellbeing_app.directory.validation import (
     KIND_HELP,
     check_email,
@@ -66,8 +67,12 @@ def build_contacts(
     source_name: str,
     imported_on: date,
     default_kind: ContactKind | None = None,
+    notes: list[str] | None = None,
 ) -> list[Contact]:
-    """All records or none: the first problem raises ``InvalidInput`` with its line and field."""
+    """All records or none: the first problem raises ``InvalidInput`` with its line and field.
+
+    Languages the app does not know are kept (matching compares their text) and noted in ``notes``.
+    """
     source = source_label(source_name, imported_on)
     contacts: list[Contact] = []
     first_seen: dict[str, RawRecord] = {}
@@ -80,6 +85,13 @@ def build_contacts(
             raise _duplicate(contact, record, first_seen[contact.id])
         first_seen[contact.id] = record
         contacts.append(contact)
+        if notes is not None:
+            notes.extend(
+                f"{record.where}: '{language}' is not a language code the app knows (known codes look like "
+                "en, fr or sw); it is kept as written."
+                for language in contact.languages
+                if not is_known_language(language)
+            )
     return contacts
 
 
@@ -166,4 +178,6 @@ def _list(values: Mapping[str, RawValue], field: str) -> tuple[str, ...]:
     value = values.get(field)
     if value is None:
         return ()
-    return split_list(value if isinstance(value, str) else ";".join(value))
+    if isinstance(value, str):
+        return split_list(value)
+    return unique_items(part for item in value for part in item.split(";"))

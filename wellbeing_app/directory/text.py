@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from wellbeing_app.errors import InvalidInput
 
 # Letters that carry no combining mark in Unicode but that people still type without their accent.
+LEGACY_ENCODING = "cp1252"
 _PLAIN_LETTERS = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "ħ": "h", "þ": "th"}
 )
@@ -64,8 +65,9 @@ def fold(value: str) -> str:
 
 
 def split_list(value: str) -> tuple[str, ...]:
-    """A ";"-separated list as written in CSV files and on the command line."""
-    return unique_items(value.split(";"))
+    """A list as written in CSV cells and on the command line: ";"-separated, or ","-separated when the text
+    has no ";" at all (spreadsheets often write "de,en"), since then the comma cannot be part of an item."""
+    return unique_items(value.split(";" if ";" in value else ","))
 
 
 def unique_items(values: Iterable[str]) -> tuple[str, ...]:
@@ -94,9 +96,17 @@ def decode_content(content: bytes | str) -> str:
             raise InvalidInput("The file starts like UTF-16 text but could not be read as such.") from None
     try:
         return content.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = content.count(b"\n", 0, error.start) + 1
-        raise InvalidInput(
-            f"Line {line}: the file is not UTF-8 text. Save it as UTF-8 (in Excel: 'CSV UTF-8') and import it again.",
-            line=line,
-        ) from None
+    except UnicodeDecodeError:
+        # Excel still saves "CSV" as Windows-1252 (a superset of Latin-1's letters) in Western Europe.
+        return content.decode(LEGACY_ENCODING, errors="replace")
+
+
+def is_utf8(content: bytes) -> bool:
+    """Whether ``decode_content`` reads ``content`` as Unicode rather than guessing Windows-1252."""
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

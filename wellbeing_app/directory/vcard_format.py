@@ -51,6 +51,7 @@ def parse_vcard(
     source_name: str,
     imported_on: date,
     default_kind: ContactKind | None = None,
+    notes: list[str] | None = None,
 ) -> list[Contact]:
     """``default_kind`` is used for cards without X-WELLBEING-KIND (ordinary address-book exports)."""
     text = decode_content(content)
@@ -59,6 +60,7 @@ def parse_vcard(
         source_name=source_name,
         imported_on=imported_on,
         default_kind=default_kind,
+        notes=notes,
     )
     if not contacts:
         raise InvalidInput("The file has no vCards in it (each card starts with BEGIN:VCARD).")

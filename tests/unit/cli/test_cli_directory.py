@@ -600,3 +600,39 @@ def test_crisis_list_shows_the_countries_it_knows(cli: Cli, tmp_path: Path) -> N
     assert result.code == 0
     assert "KE  Kenya" in result.out.splitlines()
     assert "GB  United Kingdom" in result.out.splitlines()
+
+
+# -- real-world CSV files (issue 11) --------------------------------------------------------------------------
+
+EXCEL_CSV = "name;kind;languages;tags\nZoë Müller;peer_supporter;de,en;Intensivstation\nJo Bloggs;peer_supporter;en,xx;ICU\n"
+
+
+def test_an_excel_csv_in_windows_1252_with_commas_in_list_cells(
+    cli: Cli, files: Path, home: Path, clock: FixedClock
+) -> None:
+    path = files / "excel.csv"
+    path.write_bytes(EXCEL_CSV.encode("cp1252"))
+    result = cli("directory", "import", str(path))
+    assert result.code == 0, result.err
+    assert result.out == "excel.csv: 2 new, 0 updated, 0 unchanged.\n"
+    assert result.err.splitlines() == [
+        "Note: the file is not UTF-8, so it was read as cp1252 (Windows Western European, as Excel saves it); "
+        "if names look wrong, import it again with --encoding.",
+        "Note: Line 3: 'xx' is not a language code the app knows (known codes look like en, fr or sw); "
+        "it is kept as written.",
+    ]
+    zoe = next(contact for contact in stored_contacts(home, clock) if contact.name == "Zoë Müller")
+    assert zoe.languages == ("de", "en")
+
+
+def test_an_encoding_can_be_named(cli: Cli, files: Path, home: Path, clock: FixedClock) -> None:
+    path = files / "latin1.csv"
+    path.write_bytes("name,kind\nJosé,peer_supporter\n".encode("latin-1"))
+    result = cli("directory", "import", str(path), "--encoding", "latin-1")
+    assert (result.code, result.err) == (0, "")
+    assert [contact.name for contact in stored_contacts(home, clock)] == ["José"]
+    utf8 = files / "utf8.csv"
+    utf8.write_bytes("name,kind\nJosé,peer_supporter\n".encode())
+    wrong = cli("directory", "import", str(utf8), "--encoding", "ascii")
+    assert wrong.code == 2 and "Line 2: the file is not ascii text" in wrong.err
+    assert cli("directory", "import", str(path), "--encoding", "klingon").code == 2

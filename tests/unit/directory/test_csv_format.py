@@ -196,13 +196,22 @@ def test_trailing_empty_cells_beyond_the_header_are_ignored() -> None:
     assert len(parse("name,kind\nA,peer_supporter,,\n")) == 1
 
 
-def test_non_utf8_file_names_the_line_and_says_how_to_fix_it() -> None:
-    content = b"name,kind\nA,peer_supporter\n" + "Zoë,peer_supporter\n".encode("latin-1")
-    with pytest.raises(
-        InvalidInput, match=r"^Line 3: the file is not UTF-8 text\. Save it as UTF-8"
-    ) as caught:
-        parse(content)
-    assert caught.value.line == 3
+def test_a_windows_1252_file_from_excel_is_read_as_such() -> None:
+    """Excel's plain "CSV" is still Windows-1252 in Western Europe (issue 11): it imports, letters intact."""
+    content = "name;kind;languages;tags\nZoë Müller;peer_supporter;de,en;Intensivstation,Nachtdienst\n"
+    [contact] = parse(content.encode("cp1252"))
+    assert contact.name == "Zoë Müller"
+    assert "€" in parse("name,kind,notes\nA,peer_supporter,costs €5\n".encode("cp1252"))[0].notes
+
+
+def test_lists_in_cells_may_use_commas_when_they_have_no_semicolon() -> None:
+    """`de,en` in a ;-separated file is two languages, not one unknown one (issue 11)."""
+    [contact] = parse("name;kind;languages;tags\nA;peer_supporter;de,en;ICU, night shifts\n")
+    assert contact.languages == ("de", "en")
+    assert contact.tags == ("ICU", "night shifts")
+    [mixed] = parse('name,kind,languages,tags\nB,peer_supporter,fr;en,"burns, adults;ICU"\n')
+    assert mixed.languages == ("fr", "en")
+    assert mixed.tags == ("burns, adults", "ICU")
 
 
 def test_empty_file_is_an_error_not_an_empty_directory() -> None:
