@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test bench lint typecheck contracts check-python clean
+.PHONY: run test bench install lint typecheck contracts check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -36,6 +36,17 @@ contracts: $(VENV)/.installed-test
 
 test: lint typecheck contracts
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The wellbeing-app command for this user, on PATH from any folder, in its own environment (pipx).
+install: | check-python
+	@command -v pipx >/dev/null 2>&1 || { \
+		echo "make install needs pipx, which installs Python applications for your user. Install it"; \
+		echo "(Debian/Ubuntu: sudo apt install pipx; macOS: brew install pipx; else: $(PYTHON) -m pip install --user pipx),"; \
+		echo "run 'pipx ensurepath', open a new terminal and run 'make install' again."; \
+		echo "Meanwhile the command works from this folder as .venv/bin/wellbeing-app (after 'make run' or 'make test')."; \
+		exit 2; }
+	pipx install --force --pip-args="-c $(CURDIR)/constraints.txt" "$(CURDIR)"
+	@echo "Installed: run 'wellbeing-app --help' from any folder (open a new terminal if it is not found yet)."
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run

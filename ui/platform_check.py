@@ -15,6 +15,8 @@ from pathlib import Path
 
 import PySide6
 
+from wellbeing_app.cli.invocation import help_hint
+
 
 def _xcb_plugin() -> Path | None:
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
@@ -53,11 +55,11 @@ def platform_problem(environ: Mapping[str, str] = os.environ, platform: str = sy
             return (
                 f"The desktop app needs the system library {missing}, which is not installed (Qt on X11 needs "
                 "libxcb-cursor0, libxcb-icccm4, libxkbcommon-x11-0 and similar packages). "
-                "The command line works meanwhile (wellbeing-app --help)."
+                f"The command line works meanwhile ({help_hint()})."
             )
     if not _display_reachable():
         return (
             f"The display {environ.get('DISPLAY', '')} cannot be reached, so the desktop app cannot open; "
-            "use the command line instead (wellbeing-app --help)."
+            f"use the command line instead ({help_hint()})."
         )
     return None

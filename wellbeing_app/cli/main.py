@@ -19,6 +19,7 @@ from pathlib import Path
 from wellbeing_app import __version__
 from wellbeing_app.cli import diary_commands, directory_commands, status_commands, vault_commands
 from wellbeing_app.cli.context import CliContext
+from wellbeing_app.cli.invocation import help_hint
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.paths import resolve_data_dir
@@ -81,7 +82,7 @@ def desktop_problem(environ: Mapping[str, str], platform: str = sys.platform) ->
     if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
         return (
             "No display is available here, so the desktop app cannot open; use the command line instead "
-            "(wellbeing-app --help)."
+            f"({help_hint()})."
         )
     return None
 
@@ -99,7 +100,7 @@ def launch_desktop(data_dir: Path, environ: Mapping[str, str]) -> int:
             run: Callable[[Path], int] = entry.load()
             return run(data_dir)
     print(
-        "The desktop front end is not installed; use the command line (wellbeing-app --help).",
+        f"The desktop front end is not installed; use the command line ({help_hint()}).",
         file=sys.stderr,
     )
     return 2
