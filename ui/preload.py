@@ -30,7 +30,7 @@ class _Preload(QRunnable):
             try:
                 importlib.import_module(name)
             except Exception:  # the GUI thread imports it again when needed and reports the error there
-                return
+                continue
 
 
 def start_preload() -> None:

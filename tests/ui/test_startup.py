@@ -122,3 +122,12 @@ def test_a_second_launch_brings_the_first_window_forward_and_opens_none(env: dic
     finally:
         first.kill()
         first.wait()
+
+
+def test_every_preloaded_module_exists() -> None:
+    """A renamed module would silently drop out of the preload and slow Unlock → Today again."""
+    import importlib.util
+
+    from ui.preload import MODULES
+
+    assert [name for name in MODULES if importlib.util.find_spec(name) is None] == []
