@@ -309,13 +309,18 @@ class MainWindow(QMainWindow):
         tray = QSystemTrayIcon(self.windowIcon(), self)
         tray.setToolTip(APP_TITLE)
         menu = QMenu(self)
-        menu.addAction("Open", self.showNormal)
+        menu.addAction("Open", self.bring_forward)
         menu.addAction(self.lock_action)
         menu.addAction("Need help now?", self.show_crisis_lines)
         tray.setContextMenu(menu)
-        tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+        tray.activated.connect(lambda _reason: self.bring_forward())
         tray.show()
         self.tray = tray
+
+    def bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def notify(self) -> None:
         """Content-free: others may see the screen, so no score and no words from the journal."""
@@ -359,7 +364,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.activateWindow()
-        self.stack.currentWidget().setFocus()
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.preferences.save_geometry(self.saveGeometry())

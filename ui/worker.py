@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
-
-from ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot
+from ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot, is_alive
 
 _running: set[_Task] = set()
 
@@ -71,7 +69,7 @@ def run_in_background(
     task: _Task
 
     def alive() -> bool:
-        return owner is None or shiboken6.isValid(owner)
+        return owner is None or is_alive(owner)
 
     def done_ok(result: Any) -> None:
         _running.discard(task)

@@ -95,7 +95,7 @@ class SupportPage(VaultPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._show_crisis_summary()
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build_title(self) -> QHBoxLayout:
