@@ -121,7 +121,8 @@ class Vault:
         self._data_key: bytes | None = data_key
         self._meta = meta
         self.vault_id = meta["vault_id"]
-        self.store = RecordStore(engine, RecordCipher(data_key))
+        self.device_id = meta.get("device_id", "")
+        self.store = RecordStore(engine, RecordCipher(data_key), device_id=self.device_id, clock=clock)
         self.backup_made: Path | None = None
 
     # -- creating and opening ---------------------------------------------------------------------------------
@@ -150,6 +151,7 @@ class Vault:
         meta = {
             "format": VAULT_FORMAT,
             "vault_id": vault_id,
+            "device_id": str(uuid.uuid4()),
             "created_at": clock.now().isoformat(timespec="seconds"),
             "kdf": kdf_json,
             "recovery_salt": recovery_salt.hex(),
@@ -208,6 +210,9 @@ class Vault:
         cls._protect_files(data_dir)
         vault = cls(data_dir, engine, data_key, meta, clock)
         vault.backup_made = backup
+        if not vault.device_id:  # vaults made before change times were kept
+            vault._write_meta({"device_id": str(uuid.uuid4())})
+            vault.device_id = vault.store.device_id = vault._meta["device_id"]
         return vault
 
     @staticmethod

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, text
 from wellbeing_app.errors import IntegrityError
 from wellbeing_app.paths import BACKUP_DIRNAME, ensure_private_dir, make_private
 
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

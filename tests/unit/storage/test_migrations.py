@@ -58,17 +58,17 @@ def filled_vault(vault: Vault, data_dir: Path) -> Path:
 
 @pytest.fixture
 def schema_one_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The app's migrations plus a harmless revision 0002, so an existing 0001 vault is one revision behind."""
+    """The app's migrations plus a harmless revision 0099, so a vault at today's head is one revision behind."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test_index.py").write_text(
+    (scripts / "versions" / "0099_test_index.py").write_text(
         textwrap.dedent(
             '''\
             """A test-only revision: an index on records.day."""
             from alembic import op
 
-            revision = "0002"
-            down_revision = "0001"
+            revision = "0099"
+            down_revision = "0002"
             branch_labels = None
             depends_on = None
 
@@ -83,8 +83,8 @@ def schema_one_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         )
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002")
-    return "0002"
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0099")
+    return "0099"
 
 
 def test_schema_head_matches_alembic() -> None:
@@ -102,7 +102,7 @@ def test_upgrading_an_empty_database_creates_the_schema(tmp_path: Path) -> None:
         engine.dispose()
     assert {"vault_meta", "records", "alembic_version", "ix_records_kind_day"} <= tables(path)
     columns = [row[1] for row in rows(path, "PRAGMA table_info(records)")]
-    assert columns == ["id", "kind", "day", "payload"]
+    assert columns == ["id", "kind", "day", "payload", "changed_at", "device_id", "deleted"]
 
 
 def test_migrate_if_needed_on_an_empty_database_needs_no_backup(tmp_path: Path, clock: FixedClock) -> None:
@@ -133,7 +133,7 @@ def test_a_vault_behind_head_is_backed_up_then_upgraded(
         backup = vault.backup_made
         assert backup is not None
         assert backup.parent == data_dir / "backups"
-        assert backup.name == "vault-20261125-090000-before-migration-from-0001.sqlite3"
+        assert backup.name == "vault-20261125-090000-before-migration-from-0002.sqlite3"
         assert current_revision(vault.engine) == schema_one_ahead
         assert "ix_test_records_day" in tables(filled_vault)
         assert vault.verify().ok
@@ -143,7 +143,7 @@ def test_a_vault_behind_head_is_backed_up_then_upgraded(
 
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup.parent.stat().st_mode) == 0o700
-    assert rows(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert rows(backup, "SELECT version_num FROM alembic_version") == [("0002",)]
     assert rows(backup, "SELECT id, kind, day, payload FROM records ORDER BY id") == before
     assert CANARY.encode() not in backup.read_bytes()
 
@@ -163,7 +163,7 @@ def test_a_database_with_tables_but_no_revision_is_refused_unchanged(
     with pytest.raises(IntegrityError, match="unchanged"):
         Vault.open_with_passphrase(data_dir, passphrase)
     assert rows(filled_vault, "SELECT * FROM records ORDER BY id") == before
-    assert rows(filled_vault, "SELECT count(*) FROM vault_meta") == [(8,)]
+    assert rows(filled_vault, "SELECT count(*) FROM vault_meta") == [(9,)]
 
 
 def test_a_vault_from_a_newer_app_is_refused_calmly(
@@ -210,3 +210,39 @@ def test_a_backup_opens_as_a_vault(
         assert vault.verify().ok
     finally:
         vault.lock()
+
+
+def test_a_vault_from_before_change_times_upgrades_in_place_and_stays_readable(
+    vault: Vault, data_dir: Path, passphrase: str, clock: FixedClock
+) -> None:
+    """Revision 0001 rows were sealed without a change time; 0002 adds the columns and they still open."""
+    from wellbeing_app.crypto.aead import RecordCipher, associated_data
+
+    cipher = RecordCipher(vault.data_key)
+    vault.lock()
+    path = db_path(data_dir)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DROP INDEX ix_records_changed_at")
+        for column in ("changed_at", "device_id", "deleted"):
+            conn.execute(f"ALTER TABLE records DROP COLUMN {column}")
+        conn.execute("DELETE FROM vault_meta WHERE key = 'device_id'")
+        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+        record_id = str(uuid.UUID(int=7))
+        aad = associated_data("records", "payload", record_id, "checkin\x1f2026-11-24")
+        sealed = cipher.seal(f'{{"note": "{CANARY}"}}'.encode(), aad)
+        conn.execute("INSERT INTO records VALUES (?, 'checkin', '2026-11-24', ?)", (record_id, sealed))
+    conn.close()
+
+    upgraded = Vault.open_with_passphrase(data_dir, passphrase, clock=clock)
+    try:
+        assert upgraded.backup_made is not None and "from-0001" in upgraded.backup_made.name
+        assert current_revision(upgraded.engine) == SCHEMA_HEAD
+        assert upgraded.store.get("checkin", record_id).payload == {"note": CANARY}  # type: ignore[union-attr]
+        assert upgraded.device_id  # made on the first open after the upgrade
+        assert upgraded.verify().ok
+        upgraded.store.delete("checkin", record_id)
+        assert upgraded.store.get("checkin", record_id) is None
+        assert upgraded.verify().ok
+    finally:
+        upgraded.lock()
