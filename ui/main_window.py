@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from resources import resource_path
+from ui.changes import ChangeHub
 from ui.clipboard import clear_if_ours
 from ui.dialogs.crisis import CrisisDialog
 from ui.dialogs.transfer import export_data, import_data
@@ -224,7 +225,8 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(self.session.data_dir)
         services = Services(vault, self.session.clock)
         services.status.fallback_country = self.crisis_country()
-        context = PageContext(self.session, vault, self.session.clock, self.preferences, services)
+        changes = ChangeHub(services, self)
+        context = PageContext(self.session, vault, self.session.clock, self.preferences, services, changes)
         self.main_area = MainArea(context)
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)
@@ -234,8 +236,8 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(True)
         self.export_action.setEnabled(True)
         self.apply_autolock()
-        today = self.main_area.page("Today")
-        if isinstance(today, TodayPage):
+        today = self.main_area.page(TodayPage)
+        if today is not None:
             today.navigate_requested.connect(self.main_area.show_page)
             today.alert_raised.connect(self.notify)
             if today.unseen_alert:  # raised while the page was being built, before this connection
@@ -276,6 +278,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.recovery_page.key_field.clear()
         if self.main_area is not None:
+            self.main_area.context.changes.stop()
+            self.main_area.context.changes.deleteLater()
             self.stack.removeWidget(self.main_area)
             self.main_area.deleteLater()
             self.main_area = None
@@ -291,15 +295,11 @@ class MainWindow(QMainWindow):
 
     def _import(self) -> None:
         if self.main_area is not None:
-            import_data(self, self.main_area.context.services, lambda _message: self._refresh_pages())
+            import_data(self, self.main_area.context.services)
 
     def _export(self) -> None:
         if self.main_area is not None:
             export_data(self, self.main_area.context.services)
-
-    def _refresh_pages(self) -> None:
-        if self.main_area is not None:
-            self.main_area.refresh()
 
     def _build_tray(self) -> None:
         """A tray icon where the desktop has one; its notifications never carry content."""
@@ -325,8 +325,8 @@ class MainWindow(QMainWindow):
     def notify(self) -> None:
         """Content-free: others may see the screen, so no score and no words from the journal."""
         self.notifications_sent += 1
-        today = self.main_area.page("Today") if self.main_area is not None else None
-        if isinstance(today, TodayPage):
+        today = self.main_area.page(TodayPage) if self.main_area is not None else None
+        if today is not None:
             today.unseen_alert = False
         if self.tray is not None:
             self.tray.showMessage(APP_TITLE, NOTIFICATION_TEXT, QSystemTrayIcon.MessageIcon.Information)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ui.operations import run_in_background
 from ui.qt import QObject, Signal
-from ui.worker import run_in_background
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.keychain import Keychain

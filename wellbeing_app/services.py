@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from wellbeing_app import checkins, contacts, journal
 from wellbeing_app.checkins import CheckIn, CheckInService
@@ -93,7 +92,9 @@ class Services:
         if contacts.KIND in kinds:
             self.directory.invalidate()
 
-    def bulk_changed(self, **_details: Any) -> None:
-        """After a write behind the services' back (another process): rebuild the caches on next use."""
-        self.search.invalidate()
-        self.directory.invalidate()
+    def records_changed_elsewhere(self, kinds: frozenset[str]) -> None:
+        """Another process wrote to the vault: the caches of those kinds rebuild on next use."""
+        if kinds & {checkins.KIND, journal.KIND}:
+            self.search.invalidate()
+        if contacts.KIND in kinds:
+            self.directory.invalidate()

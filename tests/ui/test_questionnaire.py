@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.qt import find
 from ui.dialogs.questionnaire import QuestionnaireDialog
+from ui.pages.today import TodayPage
 
 TODAY = date(2026, 11, 25)
 
@@ -76,11 +77,10 @@ def test_offered_when_due_answered_then_not_offered_again(qtbot: QtBot, unlocked
     from PySide6.QtWidgets import QPushButton
 
     from ui.main_window import MainWindow
-    from ui.pages.today import TodayPage
 
     window = unlocked_window
     assert isinstance(window, MainWindow) and window.main_area is not None
-    page = window.main_area.page("Today")
+    page = window.main_area.page(TodayPage)
     assert isinstance(page, TodayPage)
     with pytest.raises(LookupError):
         find(

@@ -33,6 +33,7 @@ from ui.qt import (
 )
 from ui.tag_input import TagInput
 from ui.widgets import confirm_delete, heading, inline_message, primary_button
+from wellbeing_app import checkins, journal
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.journal import JournalEntry
 from wellbeing_app.tags import SUGGESTED_TAGS
@@ -45,6 +46,7 @@ DRAFT_DELAY_MS = 2_000
 class JournalPage(VaultPage):
     nav_title = "Journal"
     icon_name = "journal"
+    shows_kinds = frozenset({journal.KIND, checkins.KIND})  # search also finds check-in notes
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
