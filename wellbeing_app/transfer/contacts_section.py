@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from wellbeing_app import contacts
 from wellbeing_app.directory import PRIVATE_SOURCE, Contact
+from wellbeing_app.directory import service as directory_service
 from wellbeing_app.directory.rows import FIELD_NAMES, LIST_FIELDS, RawValue, build_contact
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
@@ -72,7 +72,7 @@ def contact_from_export(values: Mapping[str, Any], record_id: str, _context: Imp
             "keep the ids the export wrote.",
             field="id",
         )
-    return PendingRecord(contacts.KIND, record_id, contact.to_payload(), None)
+    return PendingRecord(directory_service.KIND, record_id, contact.to_payload(), None)
 
 
 def contact_sort_key(item: ExportRecord) -> tuple[Any, ...]:
@@ -91,7 +91,7 @@ def _raw_value(values: Mapping[str, Any], key: str) -> RawValue:
 
 SECTION = Section(
     name=SECTION_NAME,
-    kind=contacts.KIND,
+    kind=directory_service.KIND,
     one="contact",
     many="contacts",
     to_export=contact_to_export,

@@ -16,9 +16,9 @@ from typing import Any
 from wellbeing_app.checkins import parse_date
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import InstrumentResult
+from wellbeing_app.instruments.store import INSTRUMENT_KIND, check_questionnaire_date
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
 from wellbeing_app.transfer.export import ExportRecord, ImportContext, Section, register_section
-from wellbeing_app.wellbeing_status import INSTRUMENT_KIND, check_questionnaire_date
 
 SECTION_NAME = "instruments"
 
