@@ -26,7 +26,7 @@ from wellbeing_app.directory import service as directory_service
 from wellbeing_app.directory.rows import FIELD_NAMES, LIST_FIELDS, RawValue, build_contact
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
-from wellbeing_app.transfer.export import ExportRecord, ImportContext, Section, register_section
+from wellbeing_app.transfer.section import ExportRecord, ImportContext, Section
 
 SECTION_NAME = "contacts"
 
@@ -98,4 +98,3 @@ SECTION = Section(
     from_export=contact_from_export,
     sort_key=contact_sort_key,
 )
-register_section(SECTION)
