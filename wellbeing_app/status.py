@@ -172,7 +172,7 @@ class StatusService:
         self._crisis: CrisisDirectory | None = None
         self._checkins = checkins
         self._instruments = instruments
-        self._episodes = EpisodeStore(store)
+        self._episodes = EpisodeStore(store, clock)
         self._config = config
         self._limit = suggestion_limit
         # The country for crisis lines when the profile names none (the app's crisis-line setting).

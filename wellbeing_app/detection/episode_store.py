@@ -10,27 +10,21 @@ from datetime import date
 from typing import Final
 
 from wellbeing_app.detection.episodes import Episode
-from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import PendingRecord, RecordStore
+from wellbeing_app.record_service import RecordService
+from wellbeing_app.storage.records import PendingRecord, StoredRecord
 
 EPISODE_KIND: Final = "episode"
 
 
-class EpisodeStore:
-    def __init__(self, store: RecordStore) -> None:
-        self._store = store
-        self.damaged: list[DamagedRecord] = []
+class EpisodeStore(RecordService[Episode]):
+    kind = EPISODE_KIND
+
+    def _parse(self, record: StoredRecord) -> Episode:
+        return Episode.from_payload(record.payload)
 
     def episodes(self) -> tuple[Episode, ...]:
         """Every stored episode, oldest first; unreadable ones are left out and listed in `damaged`."""
-        loaded = self._store.load(EPISODE_KIND)
-        self.damaged = list(loaded.damaged)
-        found: list[Episode] = []
-        for record in loaded.records:
-            try:
-                found.append(Episode.from_payload(record.payload))
-            except InvalidInput:
-                self.damaged.append(DamagedRecord(EPISODE_KIND, record.id, "has unreadable values"))
+        found = self._read(None, None)
         return tuple(sorted(found, key=lambda episode: (episode.opened_on, episode.id)))
 
     def write_changes(self, stored: Sequence[Episode], updated: Sequence[Episode]) -> None:

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Final
 
-from wellbeing_app.clock import Clock
 from wellbeing_app.detection.rules import latest_instrument
 from wellbeing_app.errors import DamagedRecord, InvalidInput
 from wellbeing_app.instruments.result import InstrumentKind, InstrumentResult
 from wellbeing_app.instruments.schedule import is_due, next_due
-from wellbeing_app.storage.records import RecordStore
+from wellbeing_app.record_service import RecordService
+from wellbeing_app.storage.records import StoredRecord
 
 INSTRUMENT_KIND: Final = "instrument"
 
@@ -26,13 +26,16 @@ def check_questionnaire_date(day: date, today: date) -> date:
     return day
 
 
-class InstrumentService:
+class InstrumentService(RecordService[InstrumentResult]):
     """Saves and reads completed questionnaires; the clock decides what 'today' is."""
 
-    def __init__(self, store: RecordStore, clock: Clock) -> None:
-        self._store = store
-        self._clock = clock
-        self.damaged: list[DamagedRecord] = []
+    kind = INSTRUMENT_KIND
+
+    def _parse(self, record: StoredRecord) -> InstrumentResult:
+        result = InstrumentResult.from_payload(record.payload)
+        if result.id != record.id or result.date != record.day:
+            raise DamagedRecord(INSTRUMENT_KIND, record.id, "does not match its record")
+        return result
 
     def _today(self) -> date:
         return self._clock.now().date()
@@ -56,19 +59,7 @@ class InstrumentService:
 
     def between(self, day_from: date | None = None, day_to: date | None = None) -> list[InstrumentResult]:
         """Results dated day_from..day_to (inclusive), oldest first; unreadable ones are listed in `damaged`."""
-        loaded = self._store.load(INSTRUMENT_KIND, day_from=day_from, day_to=day_to)
-        self.damaged = list(loaded.damaged)
-        results: list[InstrumentResult] = []
-        for record in loaded.records:
-            try:
-                result = InstrumentResult.from_payload(record.payload)
-            except InvalidInput:
-                self.damaged.append(DamagedRecord(INSTRUMENT_KIND, record.id, "has unreadable values"))
-                continue
-            if result.id != record.id or result.date != record.day:
-                self.damaged.append(DamagedRecord(INSTRUMENT_KIND, record.id, "does not match its record"))
-                continue
-            results.append(result)
+        results = self._read(day_from, day_to)
         return sorted(results, key=lambda result: (result.date, result.kind, result.id))
 
     def latest(self, kind: InstrumentKind) -> InstrumentResult | None:
