@@ -15,7 +15,13 @@ from importlib import metadata
 from pathlib import Path
 
 from wellbeing_app import __version__
-from wellbeing_app.cli import diary_commands, directory_commands, status_commands, vault_commands
+from wellbeing_app.cli import (
+    diary_commands,
+    directory_commands,
+    status_commands,
+    trends_commands,
+    vault_commands,
+)
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.errors import WellbeingError
@@ -28,6 +34,7 @@ COMMAND_MODULES: list[Registrar] = [
     diary_commands.register,
     directory_commands.register,
     status_commands.register,
+    trends_commands.register,
 ]
 
 
