@@ -34,6 +34,7 @@ PERIOD_TINTS = {
     "other": QColor(127, 127, 127, 34),
 }
 DAY_SECONDS = 86_400
+SMOOTH_LIMIT = 800  # above this many points a line is drawn without antialiasing: a year and more, at ~1 px a day
 Y_MIN, Y_MAX = -0.5, 11.0  # room below 0 for a dot at 0, and above 10 for the period names
 
 
@@ -124,6 +125,7 @@ class MoodChart(QWidget):
             [data.rolling[day] for day in rolling_days],
             pen=pg.mkPen(ACCENT, width=2.4),
             connect=_gaps(rolling_days),
+            antialias=len(rolling_days) < SMOOTH_LIMIT,
             name="7-day average",
         )
         for key in ("energy", "stress", "sleep"):
@@ -164,6 +166,7 @@ class MoodChart(QWidget):
             [smooth[day] for day in days],
             pen=pg.mkPen(colour, width=2.0, style=style),
             connect=_gaps(days),
+            antialias=len(days) < SMOOTH_LIMIT,
             symbol=symbol if len(days) <= 60 else None,
             symbolSize=6,
             symbolBrush=pg.mkBrush(colour),

@@ -69,8 +69,8 @@ class YearHeatmap(QWidget):
         )
         self.update()
 
-    def cell_rect(self, day: date) -> QRectF:
-        offset = (day - self.first).days
+    def cell_rect(self, day: date, first: date | None = None) -> QRectF:
+        offset = (day - (first or self.first)).days
         column, row = divmod(offset, 7)
         return QRectF(LEFT + column * (CELL + GAP), TOP + row * (CELL + GAP), CELL, CELL)
 
@@ -114,9 +114,9 @@ class YearHeatmap(QWidget):
             )
         empty = QPen(subtle)
         empty.setWidthF(1.0)
-        day = self.first
+        first = day = self.first
         while day <= self.last:
-            rect = self.cell_rect(day)
+            rect = self.cell_rect(day, first)
             if day.day == 1:
                 painter.setPen(text)
                 painter.drawText(
