@@ -7,9 +7,11 @@ without re-encrypting anything.
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
-from wellbeing_app.crypto.kdf import KdfParams, derive_key
+from wellbeing_app.crypto.kdf import KdfParams, derive_key, derive_raw_key
 from wellbeing_app.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from wellbeing_app.errors import (
     AuthenticationFailed,
@@ -30,6 +32,7 @@ from wellbeing_app.errors import (
     IntegrityError,
     InvalidInput,
     VaultMissing,
+    WellbeingError,
 )
 from wellbeing_app.paths import DB_FILENAME, ensure_private_dir, make_private
 from wellbeing_app.storage.engine import open_engine
@@ -40,6 +43,15 @@ from wellbeing_app.storage.records import RecordStore
 VAULT_FORMAT = "wellbeing-vault/1"
 MIN_PASSPHRASE_LENGTH = 10
 DAMAGED_HEADER = "The vault's header is damaged. Restore the vault from a backup."
+HEADER_CHANGED = (
+    "The vault's header does not match its key: part of it (a key slot or a setting) was damaged or changed. "
+    "Your records are untouched; restore the vault from a backup, or rescue them with 'wellbeing-app salvage'."
+)
+HEADER_MAC = "header_mac"
+# key_check plaintexts: vaults whose header is authenticated say so inside the encrypted key check, so deleting
+# header_mac from the file cannot turn the check off.
+KEY_CHECK_LEGACY = b"wellbeing"
+KEY_CHECK_AUTHENTICATED = b"wellbeing-header-v1"
 
 
 def validate_new_passphrase(passphrase: str, confirmation: str | None = None) -> None:
@@ -59,6 +71,24 @@ def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:
     return HKDF(
         algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"wellbeing recovery wrap"
     ).derive(recovery)
+
+
+def _subkey(data_key: bytes, purpose: bytes) -> bytes:
+    """A key for one purpose (header authentication, keyed record ids) derived from the data key."""
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose).derive(data_key)
+
+
+def header_mac(data_key: bytes, meta: dict[str, str]) -> str:
+    """HMAC-SHA256 over every header value (both slots, all parameters, the vault id), in a canonical form."""
+    fields = {key: value for key, value in meta.items() if key != HEADER_MAC}
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode()
+    return hmac.new(_subkey(data_key, b"wellbeing header mac"), canonical, "sha256").hexdigest()
+
+
+def passphrase_forms(passphrase: str) -> list[str]:
+    """NFC first (how every key is wrapped now), then as typed and NFD for vaults wrapped before normalisation."""
+    forms = [unicodedata.normalize("NFC", passphrase), passphrase, unicodedata.normalize("NFD", passphrase)]
+    return list(dict.fromkeys(forms))
 
 
 def _wrap_aad(vault_id: str, slot: str, bound: str = "") -> bytes:
@@ -85,6 +115,14 @@ def _read_meta(engine: Engine) -> dict[str, str]:
     meta = {str(key): str(value) for key, value in rows}
     if meta.get("format") != VAULT_FORMAT:
         raise IntegrityError("The vault file has no readable header. Restore it from a backup.")
+    try:
+        # Bounds are checked before anything is derived: a damaged header must never make an unlock hang.
+        KdfParams.from_json(json.loads(meta["kdf"]))
+    except (KeyError, ValueError, TypeError, RecursionError) as exc:
+        raise IntegrityError(
+            "The vault's header is damaged (its key-derivation settings are unreadable or out of bounds). "
+            "Restore the vault from a backup."
+        ) from exc
     return meta
 
 
@@ -156,11 +194,14 @@ class Vault:
             "wrapped_key.passphrase": RecordCipher(derive_key(passphrase, kdf))
             .seal(data_key, _wrap_aad(vault_id, "passphrase", kdf_json))
             .hex(),
-            "key_check": RecordCipher(data_key).seal(b"wellbeing", _wrap_aad(vault_id, "key_check")).hex(),
+            "key_check": RecordCipher(data_key)
+            .seal(KEY_CHECK_AUTHENTICATED, _wrap_aad(vault_id, "key_check"))
+            .hex(),
             "wrapped_key.recovery": RecordCipher(_recovery_kek(recovery, recovery_salt))
             .seal(data_key, _wrap_aad(vault_id, "recovery"))
             .hex(),
         }
+        meta[HEADER_MAC] = header_mac(data_key, meta)
         path.touch(mode=0o600, exist_ok=False)
         engine = open_engine(path)
         try:
@@ -196,6 +237,11 @@ class Vault:
     ) -> Vault:
         clock = clock or SystemClock()
         try:
+            cls._check_header(engine, data_key, meta)
+        except BaseException:
+            engine.dispose()
+            raise
+        try:
             backup = migrate_if_needed(engine, db_path(data_dir), clock.now())
         except IntegrityError:
             engine.dispose()
@@ -209,6 +255,38 @@ class Vault:
         vault = cls(data_dir, engine, data_key, meta, clock)
         vault.backup_made = backup
         return vault
+
+    @staticmethod
+    def _check_header(engine: Engine, data_key: bytes, meta: dict[str, str]) -> None:
+        """Every header value must be authenticated under the data key; older vaults get their MAC now."""
+        try:
+            check = RecordCipher(data_key).open(
+                bytes.fromhex(meta.get("key_check", "")), _wrap_aad(meta["vault_id"], "key_check")
+            )
+        except (IntegrityError, ValueError) as exc:
+            raise IntegrityError(HEADER_CHANGED) from exc
+        expected = header_mac(data_key, meta)
+        if check == KEY_CHECK_AUTHENTICATED:
+            if not hmac.compare_digest(meta.get(HEADER_MAC, ""), expected):
+                raise IntegrityError(HEADER_CHANGED)
+            return
+        if check != KEY_CHECK_LEGACY:
+            raise IntegrityError(HEADER_CHANGED)
+        # A vault made before headers were authenticated: authenticate what it has now, once.
+        meta["key_check"] = (
+            RecordCipher(data_key)
+            .seal(KEY_CHECK_AUTHENTICATED, _wrap_aad(meta["vault_id"], "key_check"))
+            .hex()
+        )
+        meta[HEADER_MAC] = header_mac(data_key, meta)
+        with engine.begin() as conn:
+            for key in ("key_check", HEADER_MAC):
+                conn.execute(
+                    text(
+                        "INSERT INTO vault_meta(key, value) VALUES(:k, :v) ON CONFLICT(key) DO UPDATE SET value=:v"
+                    ),
+                    {"k": key, "v": meta[key]},
+                )
 
     @staticmethod
     def _unwrap(wrapping_key: bytes, meta: dict[str, str], slot: str, message: str) -> bytes:
@@ -227,24 +305,30 @@ class Vault:
         engine, meta = cls._open_engine(data_dir)
         try:
             key = unlock(meta)
-        except AuthenticationFailed:
+        except WellbeingError:
             engine.dispose()
             raise
         except (KeyError, ValueError, TypeError) as exc:
             engine.dispose()
             raise IntegrityError(DAMAGED_HEADER) from exc
+        except BaseException:
+            engine.dispose()
+            raise
         return cls._finish_open(data_dir, engine, key, meta, clock)
 
     @classmethod
     def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
         def unlock(meta: dict[str, str]) -> bytes:
             kdf = KdfParams.from_json(json.loads(meta["kdf"]))
-            return cls._unwrap(
-                derive_key(passphrase, kdf),
-                meta,
-                "passphrase",
-                "That passphrase does not open this vault. Check it and try again, or use your recovery key.",
+            message = (
+                "That passphrase does not open this vault. Check it and try again, or use your recovery key."
             )
+            for form in passphrase_forms(passphrase):
+                try:
+                    return cls._unwrap(derive_raw_key(form, kdf), meta, "passphrase", message)
+                except AuthenticationFailed:
+                    continue
+            raise AuthenticationFailed(message)
 
         return cls._open_with(data_dir, unlock, clock)
 
@@ -332,11 +416,22 @@ class Vault:
         wrapped = RecordCipher(derive_key(new_passphrase, kdf)).seal(
             self.data_key, _wrap_aad(self.vault_id, "passphrase", kdf_json)
         )
-        self._write_meta({"kdf": kdf_json, "wrapped_key.passphrase": wrapped.hex()})
+        updated = {**self._meta, "kdf": kdf_json, "wrapped_key.passphrase": wrapped.hex()}
+        self._write_meta(
+            {
+                "kdf": kdf_json,
+                "wrapped_key.passphrase": wrapped.hex(),
+                HEADER_MAC: header_mac(self.data_key, updated),
+            }
+        )
 
     def verify(self) -> VerifyReport:
+        """Every record decrypted, SQLite's integrity check, and the header (both slots) against its MAC."""
         with self.engine.connect() as conn:
             problems = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]
+        stored = _read_meta(self.engine)
+        if not hmac.compare_digest(stored.get(HEADER_MAC, ""), header_mac(self.data_key, stored)):
+            problems.append("the header (key slots or settings) does not match its authentication code")
         checked, damaged = self.store.check_all()
         return VerifyReport(
             records_checked=checked,
