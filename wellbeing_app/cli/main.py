@@ -20,6 +20,7 @@ from wellbeing_app.cli.context import CliContext
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.paths import resolve_data_dir
+from wellbeing_app.textcheck import check_arguments
 
 FRONTEND_GROUP = "wellbeing_app.frontends"
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
@@ -96,6 +97,7 @@ def main(
         return launch_desktop(data_dir, environ)
     ctx = CliContext(data_dir=data_dir, environ=environ, clock=clock or SystemClock())
     try:
+        check_arguments(vars(args))
         result: int = args.func(ctx, args)
         return result
     except WellbeingError as error:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from wellbeing_app import textcheck
 from wellbeing_app.errors import DamagedRecord, InvalidInput
 from wellbeing_app.storage.models import Record
 from wellbeing_app.storage.records import PendingRecord
@@ -204,7 +205,7 @@ def _record_id(values: Mapping[str, Any]) -> str:
 
 def _parse_document(text: str) -> dict[str, Any]:
     try:
-        document = json.loads(text)
+        document = textcheck.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
