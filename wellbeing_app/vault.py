@@ -25,6 +25,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
 from wellbeing_app.crypto.kdf import KdfParams, derive_key, derive_raw_key
+from wellbeing_app.crypto.keyed_ids import id_key_from
 from wellbeing_app.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from wellbeing_app.errors import (
     AuthenticationFailed,
@@ -36,9 +37,10 @@ from wellbeing_app.errors import (
 )
 from wellbeing_app.paths import DB_FILENAME, ensure_private_dir, make_private
 from wellbeing_app.storage.engine import open_engine
-from wellbeing_app.storage.migrate import migrate_if_needed
+from wellbeing_app.storage.migrate import Rekey, migrate_if_needed
 from wellbeing_app.storage.models import VaultMeta
 from wellbeing_app.storage.records import RecordStore
+from wellbeing_app.storage.rekey import rekey_content_ids
 
 VAULT_FORMAT = "wellbeing-vault/1"
 MIN_PASSPHRASE_LENGTH = 10
@@ -94,6 +96,10 @@ def passphrase_forms(passphrase: str) -> list[str]:
 def _wrap_aad(vault_id: str, slot: str, bound: str = "") -> bytes:
     """The passphrase slot also binds the Argon2id parameters, so lowering them on disk breaks the unlock."""
     return associated_data("vault_meta", "wrapped_key", slot, f"{vault_id}\x1f{bound}" if bound else vault_id)
+
+
+def _rekey_with(data_key: bytes) -> Rekey:
+    return lambda conn: rekey_content_ids(conn, RecordCipher(data_key), id_key_from(data_key))
 
 
 def db_path(data_dir: Path) -> Path:
@@ -159,7 +165,7 @@ class Vault:
         self._data_key: bytes | None = data_key
         self._meta = meta
         self.vault_id = meta["vault_id"]
-        self.store = RecordStore(engine, RecordCipher(data_key))
+        self.store = RecordStore(engine, RecordCipher(data_key), id_key_from(data_key))
         self.backup_made: Path | None = None
 
     # -- creating and opening ---------------------------------------------------------------------------------
@@ -205,7 +211,7 @@ class Vault:
         path.touch(mode=0o600, exist_ok=False)
         engine = open_engine(path)
         try:
-            migrate_if_needed(engine, path, clock.now())
+            migrate_if_needed(engine, path, clock.now(), _rekey_with(data_key))
             with engine.begin() as conn:
                 conn.execute(insert(VaultMeta), [{"key": k, "value": v} for k, v in meta.items()])
         except BaseException:
@@ -242,7 +248,7 @@ class Vault:
             engine.dispose()
             raise
         try:
-            backup = migrate_if_needed(engine, db_path(data_dir), clock.now())
+            backup = migrate_if_needed(engine, db_path(data_dir), clock.now(), _rekey_with(data_key))
         except IntegrityError:
             engine.dispose()
             raise

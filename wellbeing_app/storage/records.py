@@ -15,6 +15,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from wellbeing_app.crypto.aead import RecordCipher, associated_data
+from wellbeing_app.crypto.keyed_ids import keyed_uuid
 from wellbeing_app.errors import AuthenticationFailed, DamagedRecord, IntegrityError, InvalidInput
 from wellbeing_app.storage.models import Record
 
@@ -46,7 +47,8 @@ class PendingRecord:
     day: date | None = None
 
 
-def _aad(kind: str, record_id: str, day: str | None) -> bytes:
+def payload_aad(kind: str, record_id: str, day: str | None) -> bytes:
+    """A payload's associated data: a ciphertext only opens under its own kind, id and day."""
     return associated_data("records", "payload", record_id, f"{kind}\x1f{day or ''}")
 
 
@@ -74,9 +76,10 @@ def read_valid(
 
 
 class RecordStore:
-    def __init__(self, engine: Engine, cipher: RecordCipher) -> None:
+    def __init__(self, engine: Engine, cipher: RecordCipher, id_key: bytes | None = None) -> None:
         self._engine_ref: Engine | None = engine
         self._cipher_ref: RecordCipher | None = cipher
+        self._id_key: bytes | None = id_key
         self._listeners: list[ChangeListener] = []
 
     @property
@@ -95,7 +98,14 @@ class RecordStore:
         """Forget the key and the database: every later call says the vault is locked."""
         self._engine_ref = None
         self._cipher_ref = None
+        self._id_key = None
         self._listeners.clear()
+
+    def keyed_id(self, stable_id: str) -> str:
+        """The id to store for a name-based ``stable_id``: unlinkable to content without the key."""
+        if self._id_key is None:
+            raise AuthenticationFailed("The vault is locked.")
+        return keyed_uuid(self._id_key, stable_id)
 
     def add_listener(self, listener: ChangeListener) -> None:
         """Called with the record kind after every committed change (the GUI refreshes from it)."""
@@ -113,7 +123,7 @@ class RecordStore:
             "id": item.id,
             "kind": item.kind,
             "day": day,
-            "payload": self._cipher.seal(data, _aad(item.kind, item.id, day)),
+            "payload": self._cipher.seal(data, payload_aad(item.kind, item.id, day)),
         }
 
     def put(self, kind: str, record_id: str, payload: Payload, day: date | None = None) -> None:
@@ -147,7 +157,7 @@ class RecordStore:
 
     def _open(self, row: Any) -> StoredRecord:
         try:
-            data = self._cipher.open(row.payload, _aad(row.kind, row.id, row.day))
+            data = self._cipher.open(row.payload, payload_aad(row.kind, row.id, row.day))
             payload = json.loads(data.decode("utf-8"))
             if not isinstance(payload, dict):
                 raise ValueError("payload is not an object")

@@ -4,8 +4,8 @@ Daylio writes ``full_date,date,weekday,time,mood,activities,note_title,note``, o
 labels that users can rename, so they are mapped to our 0–10 scale: by default rad=9, good=7, meh=5, bad=3,
 awful=1, and a mapping such as ``"great=9,fine=6"`` adds labels or changes their values (case-insensitive).
 Activities (separated by " | ") become tags; the note title and the note become the check-in note, the title
-on its own first line. Each row gets an id derived from its date, time, mood and note, so importing the same
-export again adds nothing. The import is atomic: one bad row means nothing is imported, and the message names
+on its own first line. Each row gets an id derived from its date, time, mood and note under the vault's id key
+(see crypto/keyed_ids), so importing the same export again adds nothing. The import is atomic: one bad row means nothing is imported, and the message names
 the row's line in the file and the field.
 """
 
@@ -175,7 +175,7 @@ def _row_to_record(
         activities = [part for part in cell("activities").split(ACTIVITY_SEPARATOR) if part.strip()]
         checkin = CheckIn.from_values(
             {"time": at, "mood": mood, "tags": activities, "note": note},
-            record_id=daylio_id(day.isoformat(), at, label, note),
+            record_id=context.keyed_id(daylio_id(day.isoformat(), at, label, note)),
             day=day,
         )
     except InvalidInput as exc:
@@ -221,7 +221,9 @@ def import_daylio(
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import a Daylio CSV export's text as check-ins, atomically."""
-    candidates, rows = _validate(text, ImportContext(services.clock.now()), moods, progress)
+    candidates, rows = _validate(
+        text, ImportContext(services.clock.now(), services.vault.store.keyed_id), moods, progress
+    )
     return merge_candidates(services, candidates, progress=progress, total=rows)
 
 

@@ -289,7 +289,7 @@ def validate_export(
 
 def import_json(services: Services, text: str, *, progress: Progress | None = None) -> ImportSummary:
     """Import our own JSON export, atomically; see the module docstring."""
-    context = ImportContext(services.clock.now())
+    context = ImportContext(services.clock.now(), services.vault.store.keyed_id)
     candidates = validate_export(text, context, progress=progress)
     return merge_candidates(services, candidates, progress=progress)
 
