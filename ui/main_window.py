@@ -48,6 +48,11 @@ from wellbeing_app.errors import AuthenticationFailed, WellbeingError
 from wellbeing_app.services import Services
 
 APP_TITLE = "Wellbeing Check-in"
+UNLOCK_WENT_WRONG = (
+    "Your vault opened, but part of it could not be read, so it was locked again to keep it safe. Nothing was "
+    "changed. 'wellbeing-app verify' shows what is damaged; 'wellbeing-app salvage' rescues the rest, or "
+    "restore a backup."
+)
 
 
 def friendly_error(error: BaseException) -> str:
@@ -219,6 +224,30 @@ class MainWindow(QMainWindow):
         self.unlock_page.show_error(message)
 
     def _on_unlocked(self) -> None:
+        """Build the unlocked app; any failure on the way locks again (fail closed) and says what happened."""
+        try:
+            self._show_unlocked_app()
+        except Exception as error:
+            self._unlock_went_wrong(error)
+
+    def _unlock_went_wrong(self, _error: BaseException) -> None:
+        """Drop the key and the half-built pages before anything else can use them, even if handlers fail."""
+        vault = self.session.vault
+        area, self.main_area = self.main_area, None
+        if area is not None:
+            self.stack.removeWidget(area)
+            area.deleteLater()
+        try:
+            self.session.lock()
+        except Exception:
+            self.session.vault = None  # the lock handlers failed too; the key still goes below
+        if vault is not None:
+            vault.lock()
+        if self.stack.currentWidget() is not self.unlock_page:
+            self._on_locked()
+        self.unlock_page.show_error(UNLOCK_WENT_WRONG)
+
+    def _show_unlocked_app(self) -> None:
         vault = self.session.vault
         assert vault is not None
         self.preferences = Preferences(self.session.data_dir)

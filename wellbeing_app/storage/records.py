@@ -161,7 +161,8 @@ class RecordStore:
             payload = json.loads(data.decode("utf-8"))
             if not isinstance(payload, dict):
                 raise ValueError("payload is not an object")
-        except (IntegrityError, ValueError, UnicodeDecodeError) as exc:
+        except (IntegrityError, ValueError, TypeError, UnicodeDecodeError, RecursionError) as exc:
+            # TypeError: a payload cell holding a number or text instead of bytes.
             raise DamagedRecord(row.kind, row.id) from exc
         day = date.fromisoformat(row.day) if row.day else None
         return StoredRecord(id=row.id, kind=row.kind, day=day, payload=payload)
