@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from resources import resource_path
-from ui.clipboard import clear_if_ours
+from ui.clipboard import clear_if_ours, watch_clipboard
 from ui.dialogs.crisis import CrisisDialog
 from ui.dialogs.transfer import export_data, import_data
 from ui.idle import IdleWatcher
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.notifications_sent = 0
+        watch_clipboard()
         self._build_tray()
         self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
         self.idle.idle_timed_out.connect(self.lock)

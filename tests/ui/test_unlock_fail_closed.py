@@ -8,12 +8,13 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.qt import find
 from tests.ui.conftest import PASSPHRASE, UI_KDF
 from ui.main_window import UNLOCK_WENT_WRONG, MainWindow
-from ui.qt import QLineEdit, Qt
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault, db_path
