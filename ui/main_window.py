@@ -281,9 +281,11 @@ class MainWindow(QMainWindow):
         }
         if damaged:
             count = len(damaged)
+            # Only the records loaded so far were checked (check-ins of recent days): "at least", honestly.
             self.statusBar().showMessage(
-                f"{count} record{'s' if count != 1 else ''} could not be read and {'are' if count != 1 else 'is'} "
-                "not shown; everything else is fine. 'wellbeing-app verify' lists them."
+                f"At least {count} record{'s' if count != 1 else ''} could not be read and "
+                f"{'are' if count != 1 else 'is'} not shown; everything else is fine. "
+                "'wellbeing-app verify' checks them all and lists them."
             )
         else:
             self.statusBar().clearMessage()

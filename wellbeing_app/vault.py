@@ -35,7 +35,7 @@ from wellbeing_app.errors import (
     VaultMissing,
     WellbeingError,
 )
-from wellbeing_app.paths import DB_FILENAME, ensure_private_dir, make_private
+from wellbeing_app.paths import BACKUP_DIRNAME, DB_FILENAME, ensure_private_dir, make_private
 from wellbeing_app.storage.engine import open_engine
 from wellbeing_app.storage.migrate import Rekey, migrate_if_needed
 from wellbeing_app.storage.models import VaultMeta
@@ -373,8 +373,15 @@ class Vault:
 
     @staticmethod
     def _protect_files(data_dir: Path) -> None:
+        """Files 0600, and the folder and backups/ 0700 even when something had loosened them (e.g. 0755)."""
+        for folder in (data_dir, data_dir / BACKUP_DIRNAME):
+            if folder.is_dir() and not folder.is_symlink():
+                folder.chmod(0o700)
         for path in data_dir.glob(f"{DB_FILENAME}*"):
             make_private(path)
+        for path in (data_dir / BACKUP_DIRNAME).glob("*"):
+            if path.is_file() and not path.is_symlink():
+                make_private(path)
 
     # -- while unlocked ---------------------------------------------------------------------------------------
     @property
@@ -407,6 +414,18 @@ class Vault:
                     {"k": key, "v": value},
                 )
         self._meta.update(updates)
+
+    def confirm_passphrase(self, passphrase: str) -> None:
+        """AuthenticationFailed unless ``passphrase`` opens this vault now: asked before changing it."""
+        message = "That is not the current passphrase. Nothing was changed."
+        for form in passphrase_forms(passphrase):
+            try:
+                key = self._unwrap(derive_raw_key(form, self.kdf_params), self._meta, "passphrase", message)
+            except AuthenticationFailed:
+                continue
+            if hmac.compare_digest(key, self.data_key):
+                return
+        raise AuthenticationFailed(message)
 
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Re-wrap the data key under a new passphrase (and fresh salt); content is not re-encrypted."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import stat
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -179,3 +180,16 @@ def test_a_vault_wrapped_before_normalisation_still_opens(data_dir: Path, fast_k
     set_meta(data_dir, "header_mac", header_mac(key, meta))
     Vault.open_with_passphrase(data_dir, CAFE_NFD).lock()
     Vault.open_with_passphrase(data_dir, CAFE_NFC).lock()
+
+
+def test_folders_loosened_to_0755_are_tightened_on_open(made: tuple[Path, str, bytes]) -> None:
+    data_dir, _, _ = made
+    backups = data_dir / "backups"
+    backups.mkdir(mode=0o700)
+    (backups / "vault-old.sqlite3").write_bytes(b"encrypted copy")
+    for path, loose in ((data_dir, 0o755), (backups, 0o755), (backups / "vault-old.sqlite3", 0o644)):
+        path.chmod(loose)
+    Vault.open_with_passphrase(data_dir, TEST_PASSPHRASE).lock()
+    modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in (data_dir, backups)}
+    assert modes == {data_dir.name: 0o700, "backups": 0o700}
+    assert stat.S_IMODE((backups / "vault-old.sqlite3").stat().st_mode) == 0o600
