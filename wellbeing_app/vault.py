@@ -27,6 +27,7 @@ from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
 from wellbeing_app.crypto.kdf import KdfParams, derive_key, derive_raw_key
 from wellbeing_app.crypto.keyed_ids import id_key_from
 from wellbeing_app.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from wellbeing_app.damage import DAMAGED_FILE, is_damaged_database
 from wellbeing_app.errors import (
     AuthenticationFailed,
     DamagedRecord,
@@ -167,6 +168,8 @@ class Vault:
         self.vault_id = meta["vault_id"]
         self.store = RecordStore(engine, RecordCipher(data_key), id_key_from(data_key))
         self.backup_made: Path | None = None
+        # Run once the database is closed, e.g. the automatic daily backup; lock() completes even if they fail.
+        self.after_lock: list[Callable[[], None]] = []
 
     # -- creating and opening ---------------------------------------------------------------------------------
     @classmethod
@@ -452,12 +455,17 @@ class Vault:
 
     def verify(self) -> VerifyReport:
         """Every record decrypted, SQLite's integrity check, and the header (both slots) against its MAC."""
-        with self.engine.connect() as conn:
-            problems = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]
-        stored = _read_meta(self.engine)
-        if not hmac.compare_digest(stored.get(HEADER_MAC, ""), header_mac(self.data_key, stored)):
-            problems.append("the header (key slots or settings) does not match its authentication code")
-        checked, damaged = self.store.check_all()
+        try:
+            with self.engine.connect() as conn:
+                problems = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]
+            stored = _read_meta(self.engine)
+            if not hmac.compare_digest(stored.get(HEADER_MAC, ""), header_mac(self.data_key, stored)):
+                problems.append("the header (key slots or settings) does not match its authentication code")
+            checked, damaged = self.store.check_all()
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            if not is_damaged_database(exc):
+                raise
+            raise IntegrityError(DAMAGED_FILE) from exc
         return VerifyReport(
             records_checked=checked,
             damaged=damaged,
@@ -466,11 +474,15 @@ class Vault:
 
     def lock(self) -> None:
         """Drop the key and close the database. Python cannot wipe memory; the references go at least."""
+        was_open = self._engine is not None
         self.store.close()
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
         self._data_key = None
+        callbacks, self.after_lock = (self.after_lock if was_open else []), []
+        for callback in callbacks:
+            callback()
 
 
 def read_vault_id(data_dir: Path) -> str:
