@@ -117,7 +117,8 @@ def _read_meta(engine: Engine) -> dict[str, str]:
             rows = conn.execute(select(VaultMeta.key, VaultMeta.value)).all()
     except (DatabaseError, OperationalError) as exc:
         raise IntegrityError(
-            "The vault file is damaged or is not a Wellbeing Check-in vault. Restore it from a backup."
+            "The vault file is damaged or is not a Wellbeing Check-in vault. Restore it from a backup, or "
+            "copy what still reads into a new vault with 'wellbeing-app salvage --out NEW_FOLDER'."
         ) from exc
     meta = {str(key): str(value) for key, value in rows}
     if meta.get("format") != VAULT_FORMAT:
@@ -327,31 +328,14 @@ class Vault:
 
     @classmethod
     def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
-        def unlock(meta: dict[str, str]) -> bytes:
-            kdf = KdfParams.from_json(json.loads(meta["kdf"]))
-            message = (
-                "That passphrase does not open this vault. Check it and try again, or use your recovery key."
-            )
-            for form in passphrase_forms(passphrase):
-                try:
-                    return cls._unwrap(derive_raw_key(form, kdf), meta, "passphrase", message)
-                except AuthenticationFailed:
-                    continue
-            raise AuthenticationFailed(message)
-
-        return cls._open_with(data_dir, unlock, clock)
+        return cls._open_with(data_dir, lambda meta: key_from_passphrase(meta, passphrase), clock)
 
     @classmethod
     def open_with_recovery_key(
         cls, data_dir: Path, recovery_text: str, *, clock: Clock | None = None
     ) -> Vault:
         recovery = parse_recovery_key(recovery_text)
-
-        def unlock(meta: dict[str, str]) -> bytes:
-            kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
-            return cls._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
-
-        return cls._open_with(data_dir, unlock, clock)
+        return cls._open_with(data_dir, lambda meta: key_from_recovery(meta, recovery), clock)
 
     @classmethod
     def open_with_data_key(cls, data_dir: Path, data_key: bytes, *, clock: Clock | None = None) -> Vault:
@@ -483,6 +467,24 @@ class Vault:
         callbacks, self.after_lock = (self.after_lock if was_open else []), []
         for callback in callbacks:
             callback()
+
+
+def key_from_passphrase(meta: dict[str, str], passphrase: str) -> bytes:
+    """The data key from the header's passphrase slot; AuthenticationFailed when the passphrase is wrong."""
+    kdf = KdfParams.from_json(json.loads(meta["kdf"]))
+    message = "That passphrase does not open this vault. Check it and try again, or use your recovery key."
+    for form in passphrase_forms(passphrase):
+        try:
+            return Vault._unwrap(derive_raw_key(form, kdf), meta, "passphrase", message)
+        except AuthenticationFailed:
+            continue
+    raise AuthenticationFailed(message)
+
+
+def key_from_recovery(meta: dict[str, str], recovery: bytes) -> bytes:
+    """The data key from the header's recovery slot (``recovery`` as parsed by parse_recovery_key)."""
+    kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
+    return Vault._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
 
 
 def read_vault_id(data_dir: Path) -> str:

@@ -8,9 +8,17 @@ from pathlib import Path
 
 from wellbeing_app.backup import list_backups, write_backup
 from wellbeing_app.cli.context import CliContext
-from wellbeing_app.errors import AuthenticationFailed
+from wellbeing_app.crypto.recovery import parse_recovery_key
+from wellbeing_app.errors import AuthenticationFailed, InvalidInput
 from wellbeing_app.restore import restore_backup
-from wellbeing_app.vault import Vault, validate_new_passphrase
+from wellbeing_app.salvage import salvage
+from wellbeing_app.vault import (
+    Vault,
+    key_from_passphrase,
+    key_from_recovery,
+    validate_new_passphrase,
+    vault_exists,
+)
 
 ENV_NEW_PASSPHRASE = "WELLBEING_NEW_PASSPHRASE"
 ENV_RECOVERY_KEY = "WELLBEING_RECOVERY_KEY"
@@ -114,6 +122,28 @@ def cmd_recover(ctx: CliContext, _args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_salvage(ctx: CliContext, args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    if vault_exists(out):
+        raise InvalidInput(f"A vault already exists in {out}; choose an empty folder for --out.", field="out")
+
+    def find_key(meta: dict[str, str]) -> bytes:
+        if ctx.environ.get(ENV_RECOVERY_KEY):
+            return key_from_recovery(meta, parse_recovery_key(ctx.environ[ENV_RECOVERY_KEY]))
+        return key_from_passphrase(meta, ctx.passphrase())
+
+    report = salvage(ctx.data_dir, out, find_key)
+    for line in report.lines():
+        ctx.out(line)
+    ctx.out(f"The new vault is in {out}; it opens with the same passphrase and recovery key.")
+    ctx.out(
+        "Check it with 'wellbeing-app --data-dir "
+        + str(out)
+        + " verify'. The damaged vault was left as it was."
+    )
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
         "backup", help="write an encrypted backup now ('backup list' shows the backups kept)"
@@ -135,3 +165,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "recover", help=f"unlock with the recovery key ({ENV_RECOVERY_KEY}) and set a new passphrase"
     )
     recover.set_defaults(func=cmd_recover)
+    rescue = subparsers.add_parser(
+        "salvage", help="copy every record that still reads from a damaged vault into a new vault"
+    )
+    rescue.add_argument("--out", metavar="NEW_DIR", required=True, help="an empty folder for the new vault")
+    rescue.set_defaults(func=cmd_salvage)
