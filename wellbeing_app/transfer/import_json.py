@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from wellbeing_app.services import Services
 
 _ID_QUERY_CHUNK = 500
+MAX_IMPORT_BYTES = 200_000_000  # years of daily check-ins and journal entries are a few MB
 
 
 @dataclass
@@ -89,6 +90,12 @@ class Candidate:
 def read_import_file(path: Path) -> str:
     """The file's text (UTF-8, a byte-order mark tolerated), or InvalidInput saying why it cannot be read."""
     try:
+        if path.is_file() and path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InvalidInput(
+                f"{path} is larger than {MAX_IMPORT_BYTES // 10**6} MB, more than any export of this app; "
+                "nothing was imported.",
+                field="file",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {path}.", field="file") from None
