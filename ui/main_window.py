@@ -10,6 +10,7 @@ from typing import Any
 
 from resources import resource_path
 from ui.clipboard import clear_if_ours, watch_clipboard
+from ui.dialogs.backups import back_up_now, restore_from_backup
 from ui.dialogs.crisis import CrisisDialog
 from ui.dialogs.transfer import export_data, import_data
 from ui.idle import IdleWatcher
@@ -154,6 +155,16 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.backup_action = QAction("&Back up now…", self)
+        self.backup_action.triggered.connect(self._back_up)
+        self.backup_action.setEnabled(False)
+        self.restore_action = QAction(
+            "&Restore…", self
+        )  # also while locked: for a vault that no longer opens
+        self.restore_action.triggered.connect(self._restore)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
@@ -263,6 +274,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.import_action.setEnabled(True)
         self.export_action.setEnabled(True)
+        self.backup_action.setEnabled(True)
         self.apply_autolock()
         today = self.main_area.page("Today")
         if isinstance(today, TodayPage):
@@ -315,7 +327,13 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.backup_action.setEnabled(False)
         self._show_start_page()
+        if self.session.backup_failed:
+            self.session.backup_failed = False
+            self.unlock_page.show_error(
+                "Today's automatic backup could not be made (is the disk full?). Your vault itself is fine."
+            )
 
     def lock(self) -> None:
         """Lock on demand (Ctrl+L), on idle, or on close: drafts are saved, the key dropped."""
@@ -328,6 +346,14 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         if self.main_area is not None:
             export_data(self, self.main_area.context.services)
+
+    def _back_up(self) -> None:
+        back_up_now(self, self.session.data_dir, self.session.clock.now())
+
+    def _restore(self) -> None:
+        restore_from_backup(
+            self, self.session.data_dir, self.session.clock.now(), self.lock, self._show_start_page
+        )
 
     def _refresh_pages(self) -> None:
         if self.main_area is not None:

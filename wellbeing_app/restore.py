@@ -18,7 +18,7 @@ from pathlib import Path
 from wellbeing_app.backup import snapshot
 from wellbeing_app.damage import is_damaged_database
 from wellbeing_app.errors import IntegrityError, InvalidInput
-from wellbeing_app.paths import DB_FILENAME, ensure_private_dir
+from wellbeing_app.paths import BACKUP_DIRNAME, DB_FILENAME, ensure_private_dir, make_private
 from wellbeing_app.storage.migrate import backup_database
 from wellbeing_app.vault import Vault, vault_exists
 
@@ -80,8 +80,26 @@ def _fold_wal(db_file: Path) -> None:
 
 def _retire_current(data_dir: Path, now: datetime) -> Path:
     """Keep the current vault as a backup; its log is folded in so no stale log can meet the restored file."""
-    kept = backup_database(data_dir / DB_FILENAME, now, "before-restore")
-    _fold_wal(data_dir / DB_FILENAME)
+    current = data_dir / DB_FILENAME
+    try:
+        kept = backup_database(current, now, "before-restore")
+        _fold_wal(current)
+    except sqlite3.DatabaseError as exc:
+        if not is_damaged_database(exc):
+            raise
+        # A damaged vault cannot be copied through SQLite: keep its files byte for byte instead.
+        kept = (
+            ensure_private_dir(data_dir / BACKUP_DIRNAME)
+            / f"vault-{now:%Y%m%d-%H%M%S}-before-restore-damaged.sqlite3"
+        )
+        shutil.copyfile(current, kept)
+        make_private(kept)
+        for suffix in ("-wal", "-shm"):
+            log = data_dir / f"{DB_FILENAME}{suffix}"
+            if log.is_file() and suffix == "-wal":
+                shutil.copyfile(log, kept.with_name(kept.name + suffix))
+                make_private(kept.with_name(kept.name + suffix))
+            log.unlink(missing_ok=True)
     return kept
 
 
