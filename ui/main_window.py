@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from resources import resource_path
+from ui.changes import ChangeHub
 from ui.clipboard import clear_if_ours, watch_clipboard
 from ui.dialogs.backups import back_up_now, restore_from_backup
 from ui.dialogs.crisis import CrisisDialog
@@ -255,6 +257,10 @@ class MainWindow(QMainWindow):
             self.session.vault = None  # the lock handlers failed too; the key still goes below
         if vault is not None:
             vault.lock()
+        for hub in self.findChildren(ChangeHub):  # made before the failure; nothing may watch a locked vault
+            with contextlib.suppress(Exception):  # one that failed half-way through being built
+                hub.stop()
+            hub.deleteLater()
         if self.stack.currentWidget() is not self.unlock_page:
             self._on_locked()
         self.unlock_page.show_error(UNLOCK_WENT_WRONG)
@@ -265,7 +271,8 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(self.session.data_dir)
         services = Services(vault, self.session.clock)
         services.status.fallback_country = self.crisis_country()
-        context = PageContext(self.session, vault, self.session.clock, self.preferences, services)
+        changes = ChangeHub(services, self)
+        context = PageContext(self.session, vault, self.session.clock, self.preferences, services, changes)
         self.main_area = MainArea(context)
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)
@@ -276,8 +283,8 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(True)
         self.backup_action.setEnabled(True)
         self.apply_autolock()
-        today = self.main_area.page("Today")
-        if isinstance(today, TodayPage):
+        today = self.main_area.page(TodayPage)
+        if today is not None:
             today.navigate_requested.connect(self.main_area.show_page)
             today.alert_raised.connect(self.notify)
             if today.unseen_alert:  # raised while the page was being built, before this connection
@@ -320,6 +327,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.recovery_page.key_field.clear()
         if self.main_area is not None:
+            self.main_area.context.changes.stop()
+            self.main_area.context.changes.deleteLater()
             self.stack.removeWidget(self.main_area)
             self.main_area.deleteLater()
             self.main_area = None
@@ -341,7 +350,7 @@ class MainWindow(QMainWindow):
 
     def _import(self) -> None:
         if self.main_area is not None:
-            import_data(self, self.main_area.context.services, lambda _message: self._refresh_pages())
+            import_data(self, self.main_area.context.services)
 
     def _export(self) -> None:
         if self.main_area is not None:
@@ -355,10 +364,6 @@ class MainWindow(QMainWindow):
             self, self.session.data_dir, self.session.clock.now(), self.lock, self._show_start_page
         )
 
-    def _refresh_pages(self) -> None:
-        if self.main_area is not None:
-            self.main_area.refresh()
-
     def _build_tray(self) -> None:
         """A tray icon where the desktop has one; its notifications never carry content."""
         self.tray: QSystemTrayIcon | None = None
@@ -367,19 +372,24 @@ class MainWindow(QMainWindow):
         tray = QSystemTrayIcon(self.windowIcon(), self)
         tray.setToolTip(APP_TITLE)
         menu = QMenu(self)
-        menu.addAction("Open", self.showNormal)
+        menu.addAction("Open", self.bring_forward)
         menu.addAction(self.lock_action)
         menu.addAction("Need help now?", self.show_crisis_lines)
         tray.setContextMenu(menu)
-        tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+        tray.activated.connect(lambda _reason: self.bring_forward())
         tray.show()
         self.tray = tray
+
+    def bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def notify(self) -> None:
         """Content-free: others may see the screen, so no score and no words from the journal."""
         self.notifications_sent += 1
-        today = self.main_area.page("Today") if self.main_area is not None else None
-        if isinstance(today, TodayPage):
+        today = self.main_area.page(TodayPage) if self.main_area is not None else None
+        if today is not None:
             today.unseen_alert = False
         if self.tray is not None:
             self.tray.showMessage(APP_TITLE, NOTIFICATION_TEXT, QSystemTrayIcon.MessageIcon.Information)
@@ -417,7 +427,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.activateWindow()
-        self.stack.currentWidget().setFocus()
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.preferences.save_geometry(self.saveGeometry())

@@ -1,5 +1,7 @@
 """The one place the GUI imports Qt from, so the binding and any shims live in one file."""
 
+from datetime import date, time
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
@@ -34,6 +36,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QDesktopServices,
+    QFocusEvent,
     QFont,
     QGuiApplication,
     QIcon,
@@ -103,5 +106,124 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_alive
 
-__all__ = [name for name in dir() if name[0].isupper()]
+
+def qdate(day: date) -> QDate:
+    """A QDate from a Python date (PySide6 accepts one at run time, but its type stubs do not say so)."""
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def pytime(value: QTime) -> time:
+    return time(value.hour(), value.minute(), value.second())
+
+
+__all__ = [
+    "QAbstractItemView",
+    "QAbstractListModel",
+    "QAbstractTableModel",
+    "QAction",
+    "QApplication",
+    "QBrush",
+    "QButtonGroup",
+    "QByteArray",
+    "QCheckBox",
+    "QCloseEvent",
+    "QColor",
+    "QComboBox",
+    "QCompleter",
+    "QDate",
+    "QDateEdit",
+    "QDateTime",
+    "QDesktopServices",
+    "QDialog",
+    "QDialogButtonBox",
+    "QDoubleSpinBox",
+    "QEvent",
+    "QFileDialog",
+    "QFocusEvent",
+    "QFont",
+    "QFormLayout",
+    "QFrame",
+    "QGridLayout",
+    "QGroupBox",
+    "QGuiApplication",
+    "QHBoxLayout",
+    "QHeaderView",
+    "QIcon",
+    "QInputDialog",
+    "QItemSelectionModel",
+    "QKeyEvent",
+    "QKeySequence",
+    "QLabel",
+    "QLayout",
+    "QLineEdit",
+    "QListView",
+    "QListWidget",
+    "QListWidgetItem",
+    "QLocale",
+    "QMainWindow",
+    "QMenu",
+    "QMessageBox",
+    "QMimeData",
+    "QModelIndex",
+    "QObject",
+    "QPaintEvent",
+    "QPainter",
+    "QPalette",
+    "QPersistentModelIndex",
+    "QPlainTextEdit",
+    "QPoint",
+    "QPrintDialog",
+    "QPrinter",
+    "QProgressBar",
+    "QProgressDialog",
+    "QPushButton",
+    "QRadioButton",
+    "QRectF",
+    "QRunnable",
+    "QScrollArea",
+    "QSettings",
+    "QShortcut",
+    "QShowEvent",
+    "QSize",
+    "QSizePolicy",
+    "QSlider",
+    "QSortFilterProxyModel",
+    "QSpinBox",
+    "QSplitter",
+    "QStackedWidget",
+    "QStandardItem",
+    "QStandardItemModel",
+    "QStringListModel",
+    "QStyle",
+    "QStyleOptionViewItem",
+    "QStyledItemDelegate",
+    "QSyntaxHighlighter",
+    "QSystemTrayIcon",
+    "QTableView",
+    "QTextBrowser",
+    "QTextCharFormat",
+    "QTextCursor",
+    "QTextDocument",
+    "QTextEdit",
+    "QThreadPool",
+    "QTime",
+    "QTimeEdit",
+    "QTimer",
+    "QToolButton",
+    "QUrl",
+    "QVBoxLayout",
+    "QWidget",
+    "Qt",
+    "Signal",
+    "Slot",
+    "is_alive",
+    "pydate",
+    "pytime",
+    "qdate",
+]

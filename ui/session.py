@@ -6,8 +6,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ui.operations import run_in_background
 from ui.qt import QObject, Signal
-from ui.worker import run_in_background
 from wellbeing_app.backup import automatic_backup
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.crypto.kdf import KdfParams

@@ -128,7 +128,8 @@ def _rows(conn: sqlite3.Connection, rowids: Iterable[int], report: SalvageReport
 
 def _readable(row: dict[str, Any], cipher: RecordCipher) -> bool:
     try:
-        data = cipher.open(row["payload"], payload_aad(row["kind"], row["id"], row["day"]))
+        stamp = (str(row.get("changed_at") or ""), str(row.get("device_id") or ""), bool(row.get("deleted")))
+        data = cipher.open(row["payload"], payload_aad(row["kind"], row["id"], row["day"], *stamp))
         return isinstance(json.loads(data.decode("utf-8")), dict)
     except (IntegrityError, ValueError, TypeError, KeyError, UnicodeDecodeError, RecursionError):
         return False

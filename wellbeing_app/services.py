@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from wellbeing_app import checkins, contacts, journal
 from wellbeing_app.checkins import CheckIn, CheckInService
 from wellbeing_app.clock import Clock
 from wellbeing_app.contacts import ContactService
@@ -14,34 +16,55 @@ from wellbeing_app.vault import Vault
 from wellbeing_app.wellbeing_status import InstrumentService, StatusService
 
 
+class _IndexedWrites:
+    """Counts writes that update the search index themselves, so the change listener leaves it alone."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
+
 class IndexedCheckIns(CheckInService):
-    def __init__(self, vault: Vault, clock: Clock, index: SearchIndex) -> None:
+    def __init__(self, vault: Vault, clock: Clock, index: SearchIndex, writes: _IndexedWrites) -> None:
         super().__init__(vault.store, clock)
         self._index = index
+        self._writes = writes
 
     def save(self, checkin: CheckIn) -> CheckIn:
-        saved = super().save(checkin)
+        with self._writes.running():
+            saved = super().save(checkin)
         self._index.upsert_checkin(saved)
         return saved
 
     def delete(self, record_id: str) -> CheckIn | None:
-        deleted = super().delete(record_id)
+        with self._writes.running():
+            deleted = super().delete(record_id)
         self._index.remove(record_id)
         return deleted
 
 
 class IndexedJournal(JournalService):
-    def __init__(self, vault: Vault, clock: Clock, index: SearchIndex) -> None:
+    def __init__(self, vault: Vault, clock: Clock, index: SearchIndex, writes: _IndexedWrites) -> None:
         super().__init__(vault.store, clock)
         self._index = index
+        self._writes = writes
 
     def save(self, entry: JournalEntry) -> JournalEntry:
-        saved = super().save(entry)
+        with self._writes.running():
+            saved = super().save(entry)
         self._index.upsert_journal(saved)
         return saved
 
     def delete(self, record_id: str) -> JournalEntry | None:
-        deleted = super().delete(record_id)
+        with self._writes.running():
+            deleted = super().delete(record_id)
         self._index.remove(record_id)
         return deleted
 
@@ -53,14 +76,25 @@ class Services:
         self.vault = vault
         self.clock = clock
         self.search = SearchIndex(vault.store)
-        self.checkins = IndexedCheckIns(vault, clock, self.search)
-        self.journal = IndexedJournal(vault, clock, self.search)
+        self._indexed_writes = _IndexedWrites()
+        self.checkins = IndexedCheckIns(vault, clock, self.search, self._indexed_writes)
+        self.journal = IndexedJournal(vault, clock, self.search, self._indexed_writes)
         self.drafts = DraftStore(vault.store)
         self.directory = ContactService(vault.store, clock)
         self.instruments = InstrumentService(vault.store, clock)
         self.status = StatusService(vault.store, clock, self.directory)
+        vault.store.add_listener(self._records_changed)
 
-    def bulk_changed(self, **_details: Any) -> None:
-        """After an import: the index and the contact cache are rebuilt on next use."""
-        self.search.invalidate()
-        self.directory.invalidate()
+    def _records_changed(self, kinds: frozenset[str]) -> None:
+        """Any other write (an import, an undo, another service) makes the caches rebuild on next use."""
+        if kinds & {checkins.KIND, journal.KIND} and not self._indexed_writes.depth:
+            self.search.invalidate()
+        if contacts.KIND in kinds:
+            self.directory.invalidate()
+
+    def records_changed_elsewhere(self, kinds: frozenset[str]) -> None:
+        """Another process wrote to the vault: the caches of those kinds rebuild on next use."""
+        if kinds & {checkins.KIND, journal.KIND}:
+            self.search.invalidate()
+        if contacts.KIND in kinds:
+            self.directory.invalidate()

@@ -167,7 +167,14 @@ class Vault:
         self._data_key: bytes | None = data_key
         self._meta = meta
         self.vault_id = meta["vault_id"]
-        self.store = RecordStore(engine, RecordCipher(data_key), id_key_from(data_key))
+        self.device_id = meta.get("device_id", "")
+        self.store = RecordStore(
+            engine,
+            RecordCipher(data_key),
+            device_id=self.device_id,
+            clock=clock,
+            id_key=id_key_from(data_key),
+        )
         self.backup_made: Path | None = None
         # Run once the database is closed, e.g. the automatic daily backup; lock() completes even if they fail.
         self.after_lock: list[Callable[[], None]] = []
@@ -198,6 +205,7 @@ class Vault:
         meta = {
             "format": VAULT_FORMAT,
             "vault_id": vault_id,
+            "device_id": str(uuid.uuid4()),
             "created_at": clock.now().isoformat(timespec="seconds"),
             "kdf": kdf_json,
             "recovery_salt": recovery_salt.hex(),
@@ -264,6 +272,9 @@ class Vault:
         cls._protect_files(data_dir)
         vault = cls(data_dir, engine, data_key, meta, clock)
         vault.backup_made = backup
+        if not vault.device_id:  # vaults made before change times were kept
+            vault._write_meta({"device_id": str(uuid.uuid4())})
+            vault.device_id = vault.store.device_id = vault._meta["device_id"]
         return vault
 
     @staticmethod
@@ -392,6 +403,8 @@ class Vault:
         return KdfParams.from_json(json.loads(self._meta["kdf"]))
 
     def _write_meta(self, updates: dict[str, str]) -> None:
+        """Write header values; the header's authentication code is recomputed with them, in one transaction."""
+        updates = {**updates, HEADER_MAC: header_mac(self.data_key, {**self._meta, **updates})}
         with self.engine.begin() as conn:
             for key, value in updates.items():
                 conn.execute(
@@ -428,14 +441,7 @@ class Vault:
         wrapped = RecordCipher(derive_key(new_passphrase, kdf)).seal(
             self.data_key, _wrap_aad(self.vault_id, "passphrase", kdf_json)
         )
-        updated = {**self._meta, "kdf": kdf_json, "wrapped_key.passphrase": wrapped.hex()}
-        self._write_meta(
-            {
-                "kdf": kdf_json,
-                "wrapped_key.passphrase": wrapped.hex(),
-                HEADER_MAC: header_mac(self.data_key, updated),
-            }
-        )
+        self._write_meta({"kdf": kdf_json, "wrapped_key.passphrase": wrapped.hex()})
 
     def verify(self) -> VerifyReport:
         """Every record decrypted, SQLite's integrity check, and the header (both slots) against its MAC."""

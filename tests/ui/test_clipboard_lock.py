@@ -14,8 +14,7 @@ from ui.pages.journal import JournalPage
 def test_text_copied_from_the_journal_is_cleared_on_lock(qtbot: QtBot, unlocked_window: MainWindow) -> None:
     window = unlocked_window
     assert window.main_area is not None
-    window.main_area.show_page("Journal")
-    assert isinstance(window.main_area.page("Journal"), JournalPage)
+    assert window.main_area.show_page(JournalPage)
     qtbot.keyClick(
         find(window, "Search journal", QLineEdit), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
     )

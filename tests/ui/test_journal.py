@@ -24,8 +24,8 @@ from ui.pages.journal import JournalPage
 
 def _journal(window: MainWindow) -> JournalPage:
     assert window.main_area is not None
-    window.main_area.show_page("Journal")
-    page = window.main_area.page("Journal")
+    window.main_area.show_page(JournalPage)
+    page = window.main_area.page(JournalPage)
     assert isinstance(page, JournalPage)
     return page
 

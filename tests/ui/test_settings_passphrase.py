@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.qt import find
 from tests.ui.conftest import PASSPHRASE
 from ui.main_window import MainWindow
+from ui.pages.settings import SettingsPage
 from wellbeing_app.errors import AuthenticationFailed
 from wellbeing_app.vault import Vault
 
@@ -19,7 +20,7 @@ NEW = "a brand new evening sentence"
 
 def change(qtbot: QtBot, window: MainWindow, current: str) -> QLabel:
     assert window.main_area is not None
-    window.main_area.show_page("Settings")
+    assert window.main_area.show_page(SettingsPage)
     for name, text in (
         ("Current passphrase", current),
         ("New passphrase", NEW),

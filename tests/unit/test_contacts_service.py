@@ -338,7 +338,12 @@ def test_the_export_holds_contacts_with_their_record_ids(
         "山田 花子",
     ]
     ana = items[0]
-    assert list(ana) == ["id", "contact_id", *list(directory.contacts()[0].to_export_dict())[1:]]
+    assert list(ana) == [
+        "id",
+        "contact_id",
+        *list(directory.contacts()[0].to_export_dict())[1:],
+        "changed_at",
+    ]
     stored = directory.get("p-001")
     assert stored is not None
     assert (ana["id"], ana["contact_id"], ana["source"], ana["listed"]) == (

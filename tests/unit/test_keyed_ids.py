@@ -86,18 +86,18 @@ def test_reimport_still_adds_nothing(vault: Vault, clock: FixedClock) -> None:
     assert stored_ids(vault.data_dir) == before
 
 
-def test_a_deleted_imported_checkin_keeps_its_id_on_reimport(vault: Vault, clock: FixedClock) -> None:
-    """Deterministic keyed ids: the lead's deletion markers (issue 9) can then keep it deleted."""
+def test_a_deleted_imported_checkin_stays_deleted_on_reimport(vault: Vault, clock: FixedClock) -> None:
+    """Deterministic keyed ids: the deletion marker (issue 9) has the same id as the re-imported row."""
     services = Services(vault, clock)
     import_daylio(services, DAYLIO, moods=MOODS)
     victim = services.checkins.on_day(date(2026, 11, 20))[0]
     services.checkins.delete(victim.id)
     import_daylio(services, DAYLIO, moods=MOODS)
-    assert victim.id in {c.id for c in services.checkins.on_day(date(2026, 11, 20))}
+    assert victim.id not in {c.id for c in services.checkins.on_day(date(2026, 11, 20))}
 
 
 def make_legacy_vault(data_dir: Path, kdf: KdfParams, clock: FixedClock) -> None:
-    """A vault as the previous version wrote it: content-derived ids and schema revision 0001."""
+    """A vault as the previous version wrote it: content-derived ids, schema revision 0002 (change times)."""
     vault, _ = Vault.create(data_dir, TEST_PASSPHRASE, kdf=kdf, clock=clock)
     services = Services(vault, clock)
     legacy = ImportContext(clock.now(), keyed_id=lambda stable_id: stable_id)
@@ -108,7 +108,7 @@ def make_legacy_vault(data_dir: Path, kdf: KdfParams, clock: FixedClock) -> None
     vault.lock()
     conn = sqlite3.connect(db_path(data_dir))
     with conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
     conn.close()
 
 

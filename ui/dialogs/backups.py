@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
+from ui.operations import Progress, QueryOp
 from ui.qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
-from ui.worker import run_in_background
 from wellbeing_app.backup import backups_dir, list_backups, write_backup
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.restore import RestoreReport, restore_backup
@@ -67,11 +66,19 @@ def back_up_now(parent: QWidget, data_dir: Path, now: datetime) -> None:
     chosen = choose_backup_target(parent, Path.home() / f"wellbeing-backup-{now:%Y-%m-%d}.sqlite3")
     if not chosen:
         return
-    run_in_background(
-        lambda: write_backup(data_dir, now, Path(chosen)),
-        lambda made: tell(parent, "Backup made", f"Your vault is backed up to {made}.\n\n{BACKUP_NOTE}"),
-        lambda error: tell(parent, "No backup was made", _failure_text(error)),
-    )
+
+    def work(_progress: Progress) -> Path:
+        return write_backup(data_dir, now, Path(chosen))
+
+    QueryOp(
+        parent=parent,
+        op=work,
+        success=lambda made: tell(
+            parent, "Backup made", f"Your vault is backed up to {made}.\n\n{BACKUP_NOTE}"
+        ),
+    ).failure(lambda error: tell(parent, "No backup was made", _failure_text(error))).with_progress(
+        "Backing up…"
+    ).run_in_background()
 
 
 def restore_from_backup(
@@ -94,7 +101,7 @@ def restore_from_backup(
         return
     lock()
 
-    def work() -> RestoreReport:
+    def work(_progress: Progress) -> RestoreReport:
         return restore_backup(
             Path(chosen),
             data_dir,
@@ -103,8 +110,7 @@ def restore_from_backup(
             replace=True,
         )
 
-    def done(report: Any) -> None:
-        assert isinstance(report, RestoreReport)
+    def done(report: RestoreReport) -> None:
         tell(
             parent,
             "Backup restored",
@@ -117,4 +123,6 @@ def restore_from_backup(
         tell(parent, "Nothing was restored", _failure_text(error) + "\n\nYour vault is unchanged.")
         on_done()
 
-    run_in_background(work, done, failed)
+    QueryOp(parent=parent, op=work, success=done).failure(failed).with_progress(
+        "Checking every record of the backup…"
+    ).run_in_background()

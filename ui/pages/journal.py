@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ui.dialogs.checkin_notes import CheckinNotesDialog
 from ui.highlighter import SearchHighlighter
@@ -10,8 +11,8 @@ from ui.models.journal import EntryRole, JournalEntryDelegate, JournalFilter, Jo
 from ui.pages.base import PageContext, VaultPage
 from ui.qt import (
     QAbstractItemView,
-    QDate,
     QDateEdit,
+    QFocusEvent,
     QHBoxLayout,
     QItemSelectionModel,
     QKeySequence,
@@ -27,9 +28,12 @@ from ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    pydate,
+    qdate,
 )
 from ui.tag_input import TagInput
 from ui.widgets import confirm_delete, heading, inline_message, primary_button
+from wellbeing_app import checkins, journal
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.journal import JournalEntry
 from wellbeing_app.tags import SUGGESTED_TAGS
@@ -42,6 +46,7 @@ DRAFT_DELAY_MS = 2_000
 class JournalPage(VaultPage):
     nav_title = "Journal"
     icon_name = "journal"
+    shows_kinds = frozenset({journal.KIND, checkins.KIND})  # search also finds check-in notes
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
@@ -73,9 +78,9 @@ class JournalPage(VaultPage):
             self.day.dateChanged,
         ):
             signal.connect(self._edited)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_entry)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_entry)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_entry)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save_entry)
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
 
         self.model.set_entries(self.services.journal.entries())
         self._update_empty_state()
@@ -263,8 +268,8 @@ class JournalPage(VaultPage):
     def _fill(self, entry_date: date, title: str, body: str, tags: list[str] | tuple[str, ...]) -> None:
         self._loading = True
         try:
-            self.day.setMaximumDate(QDate(self.context.clock.now().date()))
-            self.day.setDate(QDate(entry_date))
+            self.day.setMaximumDate(qdate(self.context.clock.now().date()))
+            self.day.setDate(qdate(entry_date))
             self.title.setText(title)
             self.body.setPlainText(body)
             self.tags.set_tags(tags)
@@ -312,11 +317,11 @@ class JournalPage(VaultPage):
         return False
 
     def save_entry(self) -> bool:
-        values = {
+        values: dict[str, Any] = {
             "body": self.body.toPlainText(),
             "title": self.title.text(),
             "tags": self.tags.tags(),
-            "day": self.day.date().toPython(),
+            "day": pydate(self.day.date()),
         }
         try:
             if self.current is None:
@@ -376,7 +381,7 @@ class JournalPage(VaultPage):
                 "title": self.title.text(),
                 "body": self.body.toPlainText(),
                 "tags": self.tags.field.text(),
-                "date": self.day.date().toPython().isoformat(),
+                "date": pydate(self.day.date()).isoformat(),
             },
         )
 
@@ -401,5 +406,5 @@ class JournalPage(VaultPage):
         self._say("Your unsaved writing is back, just as you left it.")
         return True
 
-    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         self.body.setFocus()

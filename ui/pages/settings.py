@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ui.operations import run_in_background
 from ui.pages.base import PageContext, VaultPage
 from ui.qt import QCheckBox, QFormLayout, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 from ui.widgets import busy_bar, card, heading, inline_message, paragraph, password_field, primary_button
-from ui.worker import run_in_background
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.vault import validate_new_passphrase
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, text
 from wellbeing_app.errors import IntegrityError
 from wellbeing_app.paths import BACKUP_DIRNAME, ensure_private_dir, make_private
 
-SCHEMA_HEAD = "0002_keyed_ids"
+SCHEMA_HEAD = "0003_keyed_ids"
 # Migrations that change encrypted data get the unlocked vault's callbacks through Alembic's config attributes.
 Rekey = Callable[[Connection], int]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

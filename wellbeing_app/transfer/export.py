@@ -258,7 +258,7 @@ def _collect(
         items: list[ExportRecord] = []
         for record in result.records:
             try:
-                items.append(section.to_export(record))
+                items.append({**section.to_export(record), "changed_at": record.changed_at or None})
             except (InvalidInput, DamagedRecord):
                 damaged.append(DamagedRecord(section.kind, record.id, "has unreadable values"))
             ticker.tick()

@@ -102,7 +102,7 @@ def test_upgrading_an_empty_database_creates_the_schema(tmp_path: Path) -> None:
         engine.dispose()
     assert {"vault_meta", "records", "alembic_version", "ix_records_kind_day"} <= tables(path)
     columns = [row[1] for row in rows(path, "PRAGMA table_info(records)")]
-    assert columns == ["id", "kind", "day", "payload"]
+    assert columns == ["id", "kind", "day", "payload", "changed_at", "device_id", "deleted"]
 
 
 def test_migrate_if_needed_on_an_empty_database_needs_no_backup(tmp_path: Path, clock: FixedClock) -> None:
@@ -163,7 +163,7 @@ def test_a_database_with_tables_but_no_revision_is_refused_unchanged(
     with pytest.raises(IntegrityError, match="unchanged"):
         Vault.open_with_passphrase(data_dir, passphrase)
     assert rows(filled_vault, "SELECT * FROM records ORDER BY id") == before
-    assert rows(filled_vault, "SELECT count(*) FROM vault_meta") == [(9,)]
+    assert rows(filled_vault, "SELECT count(*) FROM vault_meta") == [(10,)]
 
 
 def test_a_vault_from_a_newer_app_is_refused_calmly(
@@ -210,3 +210,44 @@ def test_a_backup_opens_as_a_vault(
         assert vault.verify().ok
     finally:
         vault.lock()
+
+
+def test_a_vault_from_before_change_times_upgrades_in_place_and_stays_readable(
+    vault: Vault, data_dir: Path, passphrase: str, clock: FixedClock
+) -> None:
+    """Revision 0001 rows were sealed without a change time; 0002 adds the columns and they still open."""
+    from wellbeing_app.crypto.aead import RecordCipher, associated_data
+    from wellbeing_app.vault import KEY_CHECK_LEGACY, _wrap_aad
+
+    cipher = RecordCipher(vault.data_key)
+    legacy_check = cipher.seal(KEY_CHECK_LEGACY, _wrap_aad(vault.vault_id, "key_check")).hex()
+    vault.lock()
+    path = db_path(data_dir)
+    conn = sqlite3.connect(path)
+    with conn:
+        # A vault of that time also had no authenticated header (issue 14).
+        conn.execute("UPDATE vault_meta SET value = ? WHERE key = 'key_check'", (legacy_check,))
+        conn.execute("DELETE FROM vault_meta WHERE key = 'header_mac'")
+        conn.execute("DROP INDEX ix_records_changed_at")
+        for column in ("changed_at", "device_id", "deleted"):
+            conn.execute(f"ALTER TABLE records DROP COLUMN {column}")
+        conn.execute("DELETE FROM vault_meta WHERE key = 'device_id'")
+        conn.execute("UPDATE alembic_version SET version_num = '0001'")
+        record_id = str(uuid.UUID(int=7))
+        aad = associated_data("records", "payload", record_id, "checkin\x1f2026-11-24")
+        sealed = cipher.seal(f'{{"note": "{CANARY}"}}'.encode(), aad)
+        conn.execute("INSERT INTO records VALUES (?, 'checkin', '2026-11-24', ?)", (record_id, sealed))
+    conn.close()
+
+    upgraded = Vault.open_with_passphrase(data_dir, passphrase, clock=clock)
+    try:
+        assert upgraded.backup_made is not None and "from-0001" in upgraded.backup_made.name
+        assert current_revision(upgraded.engine) == SCHEMA_HEAD
+        assert upgraded.store.get("checkin", record_id).payload == {"note": CANARY}  # type: ignore[union-attr]
+        assert upgraded.device_id  # made on the first open after the upgrade
+        assert upgraded.verify().ok
+        upgraded.store.delete("checkin", record_id)
+        assert upgraded.store.get("checkin", record_id) is None
+        assert upgraded.verify().ok
+    finally:
+        upgraded.lock()

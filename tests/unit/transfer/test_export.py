@@ -16,7 +16,7 @@ import pytest
 from tests.unit.transfer.conftest import NewServices
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
-from wellbeing_app.storage.records import PendingRecord, StoredRecord
+from wellbeing_app.storage.records import PendingRecord, StoredRecord, utc_stamp
 from wellbeing_app.transfer import (
     ImportContext,
     Section,
@@ -74,7 +74,19 @@ def test_json_export_shape(services: Services) -> None:
     assert result.counts == {"checkins": 2, "journal": 2, "contacts": 0, "instruments": 0}
     assert result.describe() == "2 check-ins and 2 journal entries"
     first, second = document["checkins"]
-    assert list(first) == ["id", "date", "time", "mood", "energy", "stress", "sleep_hours", "tags", "note"]
+    assert list(first) == [
+        "id",
+        "date",
+        "time",
+        "mood",
+        "energy",
+        "stress",
+        "sleep_hours",
+        "tags",
+        "note",
+        "changed_at",
+    ]
+    assert first["changed_at"] == utc_stamp(services.clock.now())  # when it was saved, in UTC
     assert (first["date"], first["time"], first["mood"]) == ("2026-11-23", "07:05", 3)
     assert first["tags"] == ["night shift", "Patient death"]
     assert first["sleep_hours"] == 4.5
@@ -88,9 +100,10 @@ def test_json_export_shape(services: Services) -> None:
         "sleep_hours": None,
         "tags": [],
         "note": None,
+        "changed_at": first["changed_at"],
     }
     assert [entry["title"] for entry in document["journal"]] == [None, "Debrief"]
-    assert list(document["journal"][0]) == ["id", "date", "title", "body", "tags"]
+    assert list(document["journal"][0]) == ["id", "date", "title", "body", "tags", "changed_at"]
     assert document["journal"][1]["tags"] == ["debrief"]
     assert "café" in result.text  # UTF-8 text, not \u escapes
 
@@ -201,7 +214,9 @@ def test_a_registered_section_is_exported_and_imported(
     record_id = "00000000-0000-4000-8000-000000000001"
     services.vault.store.put("period", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
     exported = export_json(services)
-    assert json.loads(exported.text)["periods"] == [{"id": record_id, "start": "2026-11-01"}]
+    assert json.loads(exported.text)["periods"] == [
+        {"id": record_id, "start": "2026-11-01", "changed_at": utc_stamp(services.clock.now())}
+    ]
     assert exported.describe() == "1 period"
     other = new_services()
     assert import_json(other, exported.text).sections["periods"].added == 1

@@ -4,14 +4,14 @@ Issue 14: a uuid5 of a Daylio row, a contact or a draft slot is the same in ever
 confirmed guesses about content. Each such record is re-sealed under its keyed id (the payload's associated
 data binds the id). Needs the data key, which the vault hands in as ``rekey_records``; random ids are untouched.
 
-Revision ID: 0002_keyed_ids
-Revises: 0001
+Revision ID: 0003_keyed_ids
+Revises: 0002
 """
 
 from alembic import context, op
 
-revision = "0002_keyed_ids"
-down_revision = "0001"
+revision = "0003_keyed_ids"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
