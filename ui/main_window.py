@@ -45,17 +45,27 @@ from ui.qt import (
 )
 from ui.session import VaultSession
 from wellbeing_app import __version__
+from wellbeing_app.backup import list_backups
 from wellbeing_app.crisis import default_country
 from wellbeing_app.detection import NOTIFICATION_TEXT
-from wellbeing_app.errors import AuthenticationFailed, WellbeingError
+from wellbeing_app.errors import AuthenticationFailed, IntegrityError, WellbeingError
 from wellbeing_app.services import Services
 
 APP_TITLE = "Wellbeing Check-in"
 UNLOCK_WENT_WRONG = (
     "Your vault opened, but part of it could not be read, so it was locked again to keep it safe. Nothing was "
-    "changed. 'wellbeing-app verify' shows what is damaged; 'wellbeing-app salvage' rescues the rest, or "
-    "restore a backup."
+    "changed. File → Restore… puts a backup back; 'wellbeing-app salvage' rescues the records that still read."
 )
+
+
+def newest_backup_hint(data_dir: Path) -> str:
+    """One sentence naming the newest backup, for messages about a damaged vault; empty when there is none."""
+    backups = [info for info in list_backups(data_dir) if info.made_at is not None]
+    if not backups:
+        return ""
+    made = backups[0].made_at
+    assert made is not None
+    return f" Your newest backup is from {made:%d %b %Y, %H:%M}: File → Restore… offers it."
 
 
 def friendly_error(error: BaseException) -> str:
@@ -231,7 +241,8 @@ class MainWindow(QMainWindow):
         )
 
     def _unlock_failed(self, error: BaseException) -> None:
-        self.unlock_page.show_error(friendly_error(error))
+        hint = newest_backup_hint(self.session.data_dir) if isinstance(error, IntegrityError) else ""
+        self.unlock_page.show_error(friendly_error(error) + hint)
 
     def _recovery_failed(self, error: BaseException) -> None:
         message = str(error) if isinstance(error, WellbeingError) else friendly_error(error)
@@ -263,7 +274,7 @@ class MainWindow(QMainWindow):
             hub.deleteLater()
         if self.stack.currentWidget() is not self.unlock_page:
             self._on_locked()
-        self.unlock_page.show_error(UNLOCK_WENT_WRONG)
+        self.unlock_page.show_error(UNLOCK_WENT_WRONG + newest_backup_hint(self.session.data_dir))
 
     def _show_unlocked_app(self) -> None:
         vault = self.session.vault

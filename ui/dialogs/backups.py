@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ui.operations import Progress, QueryOp
 from ui.qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
-from wellbeing_app.backup import backups_dir, list_backups, write_backup
+from wellbeing_app.backup import list_backups, write_backup
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.restore import RestoreReport, restore_backup
 from wellbeing_app.vault import Vault
@@ -28,9 +28,9 @@ def choose_backup_target(parent: QWidget, suggested: Path) -> str:
     return path
 
 
-def choose_backup_file(parent: QWidget, folder: Path) -> str:
+def choose_backup_file(parent: QWidget, suggested: Path) -> str:
     path, _filter = QFileDialog.getOpenFileName(
-        parent, "Restore a backup", str(folder), "Wellbeing Check-in backup (*.sqlite3);;All files (*)"
+        parent, "Restore a backup", str(suggested), "Wellbeing Check-in backup (*.sqlite3);;All files (*)"
     )
     return path
 
@@ -85,8 +85,8 @@ def restore_from_backup(
     parent: QWidget, data_dir: Path, now: datetime, lock: Callable[[], None], on_done: Callable[[], None]
 ) -> None:
     """Choose a backup (the newest automatic one is offered), check it all, then replace the vault."""
-    folder = backups_dir(data_dir) if list_backups(data_dir) else Path.home()
-    chosen = choose_backup_file(parent, folder)
+    kept = list_backups(data_dir)
+    chosen = choose_backup_file(parent, kept[0].path if kept else Path.home())  # the newest is offered
     if not chosen:
         return
     if not confirm(
