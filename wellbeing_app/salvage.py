@@ -92,7 +92,8 @@ def _read_header(conn: sqlite3.Connection) -> dict[str, str]:
         ) from exc
     if meta.get("format") != VAULT_FORMAT:
         raise IntegrityError(
-            "This is not a Wellbeing Check-in vault, or its header is damaged beyond salvage."
+            "This is not a Wellbeing Check-in vault, or its header is damaged beyond salvage; "
+            "restore a backup instead."
         )
     return meta
 

@@ -109,9 +109,11 @@ def cmd_passwd(ctx: CliContext, _args: argparse.Namespace) -> int:
 
 
 def cmd_recover(ctx: CliContext, _args: argparse.Namespace) -> int:
+    if not vault_exists(ctx.data_dir):
+        Vault.open_with_passphrase(
+            ctx.data_dir, "", clock=ctx.clock
+        )  # says there is no vault, and how to make one
     recovery_key = _secret(ctx, ENV_RECOVERY_KEY, "Recovery key: ", "recovery key")
-    if not (ctx.data_dir / "vault.sqlite3").is_file():
-        Vault.open_with_passphrase(ctx.data_dir, "", clock=ctx.clock)  # says there is no vault
     vault = Vault.open_with_recovery_key(ctx.data_dir, recovery_key, clock=ctx.clock)
     vault.after_lock.append(ctx.automatic_backup)
     try:

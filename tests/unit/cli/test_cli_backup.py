@@ -199,3 +199,25 @@ def test_retention_keeps_7_daily_and_4_weekly(data_dir: Path) -> None:
 )
 def test_backups_to_keep(days: list[date], kept: list[date]) -> None:
     assert sorted(backups_to_keep(days)) == kept
+
+
+def test_recover_without_a_vault_asks_nothing(cli: Cli, tmp_path: Path) -> None:
+    result = cli("recover", data_dir=tmp_path / "empty", environ={})
+    assert result.code == 3 and "no vault" in result.err
+
+
+def test_salvage_refuses_an_existing_vault_as_target(cli: Cli, tmp_path: Path, fast_kdf: KdfParams) -> None:
+    other = tmp_path / "other"
+    Vault.create(other, PASSPHRASE, kdf=fast_kdf)[0].lock()
+    result = cli("salvage", "--out", str(other))
+    assert result.code == 2 and "already exists" in result.err
+
+
+def test_salvage_of_a_file_whose_header_is_gone(cli: Cli, data_dir: Path, tmp_path: Path) -> None:
+    fill(cli)
+    conn = sqlite3.connect(data_dir / "vault.sqlite3")
+    with conn:
+        conn.execute("DELETE FROM vault_meta")
+    conn.close()
+    result = cli("salvage", "--out", str(tmp_path / "rescued"))
+    assert result.code == 4 and "restore a backup" in result.err
