@@ -16,10 +16,10 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from wellbeing_app.crisis import dial_digits
+from wellbeing_app.crisis import CrisisEntry, dial_digits
 from wellbeing_app.detection import Level
 from wellbeing_app.directory import Suggestion
-from wellbeing_app.wellbeing_status import CrisisEntry, StatusReport
+from wellbeing_app.status import StatusReport
 
 KIND_WORDS = {
     "peer_supporter": "Peer supporter",

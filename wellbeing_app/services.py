@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from wellbeing_app import checkins, contacts, journal
+from wellbeing_app import checkins, journal
 from wellbeing_app.checkins import CheckIn, CheckInService
 from wellbeing_app.clock import Clock
-from wellbeing_app.contacts import ContactService
+from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.drafts import DraftStore
+from wellbeing_app.instruments.store import InstrumentService
 from wellbeing_app.journal import JournalEntry, JournalService
 from wellbeing_app.search import SearchIndex
+from wellbeing_app.status import StatusService
 from wellbeing_app.vault import Vault
-from wellbeing_app.wellbeing_status import InstrumentService, StatusService
 
 
 class _IndexedWrites:
@@ -80,21 +82,21 @@ class Services:
         self.checkins = IndexedCheckIns(vault, clock, self.search, self._indexed_writes)
         self.journal = IndexedJournal(vault, clock, self.search, self._indexed_writes)
         self.drafts = DraftStore(vault.store)
-        self.directory = ContactService(vault.store, clock)
+        self.directory = DirectoryService(vault.store, clock)
         self.instruments = InstrumentService(vault.store, clock)
-        self.status = StatusService(vault.store, clock, self.directory)
+        self.status = StatusService(vault.store, clock, self.directory, self.checkins, self.instruments)
         vault.store.add_listener(self._records_changed)
 
     def _records_changed(self, kinds: frozenset[str]) -> None:
         """Any other write (an import, an undo, another service) makes the caches rebuild on next use."""
         if kinds & {checkins.KIND, journal.KIND} and not self._indexed_writes.depth:
             self.search.invalidate()
-        if contacts.KIND in kinds:
+        if directory_service.KIND in kinds:
             self.directory.invalidate()
 
     def records_changed_elsewhere(self, kinds: frozenset[str]) -> None:
         """Another process wrote to the vault: the caches of those kinds rebuild on next use."""
         if kinds & {checkins.KIND, journal.KIND}:
             self.search.invalidate()
-        if contacts.KIND in kinds:
+        if directory_service.KIND in kinds:
             self.directory.invalidate()

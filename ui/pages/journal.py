@@ -6,12 +6,11 @@ from datetime import date
 from typing import Any
 
 from ui.dialogs.checkin_notes import CheckinNotesDialog
-from ui.highlighter import SearchHighlighter
 from ui.models.journal import EntryRole, JournalEntryDelegate, JournalFilter, JournalListModel
 from ui.pages.base import PageContext, VaultPage
+from ui.pages.journal_editor import JournalEditor
 from ui.qt import (
     QAbstractItemView,
-    QDateEdit,
     QFocusEvent,
     QHBoxLayout,
     QItemSelectionModel,
@@ -21,7 +20,6 @@ from ui.qt import (
     QListView,
     QMessageBox,
     QModelIndex,
-    QPlainTextEdit,
     QPushButton,
     QShortcut,
     QSplitter,
@@ -31,12 +29,10 @@ from ui.qt import (
     pydate,
     qdate,
 )
-from ui.tag_input import TagInput
-from ui.widgets import confirm_delete, heading, inline_message, primary_button
+from ui.widgets import confirm_delete, heading
 from wellbeing_app import checkins, journal
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.journal import JournalEntry
-from wellbeing_app.tags import SUGGESTED_TAGS
 from wellbeing_app.textsearch import query_words
 
 DRAFT_SLOT = "journal-editor"
@@ -129,46 +125,13 @@ class JournalPage(VaultPage):
         return panel
 
     def _build_editor(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(8, 0, 0, 0)
-        top = QHBoxLayout()
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("Title (optional)")
-        self.day = QDateEdit()
-        self.day.setAccessibleName("Entry date")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMM yyyy")
-        top.addWidget(self.title, 1)
-        top.addWidget(self.day)
-        layout.addLayout(top)
-        self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Entry text")
-        self.body.setPlaceholderText("Write whatever is on your mind. Only you can read this.")
-        self.highlighter = SearchHighlighter(self.body.document())
-        layout.addWidget(self.body, 1)
-        tags_row = QHBoxLayout()
-        tags_label = QLabel("Tags")
-        self.tags = TagInput(SUGGESTED_TAGS)
-        tags_label.setBuddy(self.tags.field)
-        tags_row.addWidget(tags_label)
-        tags_row.addWidget(self.tags, 1)
-        layout.addLayout(tags_row)
-        row = QHBoxLayout()
-        self.message = inline_message("Journal message")
-        row.addWidget(self.message, 1)
-        row.addStretch(1)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setAccessibleName("Delete entry")
-        row.addWidget(self.delete_button)
-        self.save_button = primary_button("Save entry")
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        row.addWidget(self.save_button)
-        layout.addLayout(row)
+        editor = JournalEditor()
+        self.title, self.day, self.body, self.tags = editor.title, editor.day, editor.body, editor.tags
+        self.highlighter, self.message = editor.highlighter, editor.message
+        self.delete_button, self.save_button = editor.delete_button, editor.save_button
         self.delete_button.clicked.connect(self.delete_entry)
         self.save_button.clicked.connect(self.save_entry)
-        return panel
+        return editor
 
     def refresh(self) -> None:
         if self.current is not None and not self.dirty:  # an import may have replaced the open entry

@@ -42,10 +42,11 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets import confirm_delete, heading
-from wellbeing_app import checkins, contacts
-from wellbeing_app.contacts import Outreach
+from wellbeing_app import checkins
 from wellbeing_app.crisis import default_country
 from wellbeing_app.directory import Contact, Suggestion
+from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory.service import Outreach
 
 REACHED_OUT = "Noted. We'll gently check in with you in a few days."
 
@@ -59,7 +60,14 @@ class SupportPage(VaultPage):
     nav_title = "Support"
     icon_name = "support"
     # Check-in tags shape the suggestions, so a new check-in matters here too.
-    shows_kinds = frozenset({contacts.KIND, contacts.PROFILE_KIND, contacts.OUTREACH_KIND, checkins.KIND})
+    shows_kinds = frozenset(
+        {
+            directory_service.KIND,
+            directory_service.PROFILE_KIND,
+            directory_service.OUTREACH_KIND,
+            checkins.KIND,
+        }
+    )
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)

@@ -28,18 +28,21 @@ from ui.qt import (
 )
 from ui.status_area import StatusArea
 from ui.widgets import card, confirm_delete, heading, paragraph
-from wellbeing_app import checkins, contacts
+from wellbeing_app import checkins
 from wellbeing_app.checkins import CheckIn
 from wellbeing_app.detection import Level
+from wellbeing_app.directory import service as directory_service
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.instruments import InstrumentKind
-from wellbeing_app.wellbeing_status import INSTRUMENT_KIND
+from wellbeing_app.instruments.store import INSTRUMENT_KIND
 
 
 class TodayPage(VaultPage):
     nav_title = "Today"
     icon_name = "today"
-    shows_kinds = frozenset({checkins.KIND, INSTRUMENT_KIND, contacts.KIND, contacts.PROFILE_KIND})
+    shows_kinds = frozenset(
+        {checkins.KIND, INSTRUMENT_KIND, directory_service.KIND, directory_service.PROFILE_KIND}
+    )
     navigate_requested = Signal(object)  # the page type to show
     alert_raised = Signal()
 

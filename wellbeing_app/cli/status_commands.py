@@ -14,12 +14,12 @@ from collections.abc import Mapping
 
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.cli.diary_commands import date_value, human_date, unlocked, warn_damaged
-from wellbeing_app.crisis import default_country
+from wellbeing_app.crisis import CrisisEntry, default_country
 from wellbeing_app.detection import Level
 from wellbeing_app.directory import ContactKind, Suggestion
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import burnout, parse_burnout_answer, parse_who5_answers
-from wellbeing_app.wellbeing_status import EMPTY_DIRECTORY_PROMPT, CrisisEntry, StatusReport
+from wellbeing_app.status import EMPTY_DIRECTORY_PROMPT, StatusReport
 
 CRISIS_COMMAND_HINT = (
     "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."

@@ -21,12 +21,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from wellbeing_app import contacts
 from wellbeing_app.directory import PRIVATE_SOURCE, Contact
+from wellbeing_app.directory import service as directory_service
 from wellbeing_app.directory.rows import FIELD_NAMES, LIST_FIELDS, RawValue, build_contact
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
-from wellbeing_app.transfer.export import ExportRecord, ImportContext, Section, register_section
+from wellbeing_app.transfer.section import ExportRecord, ImportContext, Section
 
 SECTION_NAME = "contacts"
 
@@ -66,7 +66,9 @@ def contact_from_export(values: Mapping[str, Any], _record_id: str, context: Imp
             f"{error.field}: {error}" if error.field else str(error), field=error.field
         ) from None
     contact = replace(contact, listed=listed)
-    return PendingRecord(contacts.KIND, context.keyed_id(contact.record_id), contact.to_payload(), None)
+    return PendingRecord(
+        directory_service.KIND, context.keyed_id(contact.record_id), contact.to_payload(), None
+    )
 
 
 def contact_sort_key(item: ExportRecord) -> tuple[Any, ...]:
@@ -85,11 +87,10 @@ def _raw_value(values: Mapping[str, Any], key: str) -> RawValue:
 
 SECTION = Section(
     name=SECTION_NAME,
-    kind=contacts.KIND,
+    kind=directory_service.KIND,
     one="contact",
     many="contacts",
     to_export=contact_to_export,
     from_export=contact_from_export,
     sort_key=contact_sort_key,
 )
-register_section(SECTION)

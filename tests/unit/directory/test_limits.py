@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from wellbeing_app.contacts import ContactService
+from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
 
 
 @pytest.fixture
-def directory(services: Services) -> ContactService:
+def directory(services: Services) -> DirectoryService:
     return services.directory
 
 
@@ -39,7 +39,7 @@ def directory(services: Services) -> ContactService:
     ids=["10MB-file", "long-name", "long-notes", "1MB-vcard-line", "too-many-tags"],
 )
 def test_oversized_directory_fields_are_refused(
-    directory: ContactService, services: Services, name: str, content: str, message: str
+    directory: DirectoryService, services: Services, name: str, content: str, message: str
 ) -> None:
     with pytest.raises(InvalidInput, match=message):
         directory.plan_import(content.encode(), source_name=name)

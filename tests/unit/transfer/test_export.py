@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.unit.transfer.conftest import NewServices
+from wellbeing_app import record_kinds
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
 from wellbeing_app.storage.records import PendingRecord, StoredRecord, utc_stamp
@@ -25,7 +26,7 @@ from wellbeing_app.transfer import (
     import_json,
     write_export,
 )
-from wellbeing_app.transfer import export as export_module
+from wellbeing_app.transfer.section import require_date
 from wellbeing_app.vault import db_path
 
 
@@ -192,24 +193,25 @@ def _period_to_export(record: StoredRecord) -> dict[str, Any]:
 
 
 def _period_from_export(values: Any, record_id: str, context: ImportContext) -> PendingRecord:
-    start = export_module.require_date(values, context, "start")
+    start = require_date(values, context, "start")
     return PendingRecord("period", record_id, {"start": start.isoformat()}, start)
 
 
 def test_a_registered_section_is_exported_and_imported(
     services: Services, new_services: NewServices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_module, "_SECTIONS", dict(export_module._SECTIONS))
-    export_module.register_section(
-        Section(
-            name="periods",
-            kind="period",
-            one="period",
-            many="periods",
-            to_export=_period_to_export,
-            from_export=_period_from_export,
-            sort_key=lambda item: (item["start"], item["id"]),
-        )
+    monkeypatch.setattr(record_kinds, "_KINDS", dict(record_kinds._KINDS))
+    section = Section(
+        name="periods",
+        kind="period",
+        one="period",
+        many="periods",
+        to_export=_period_to_export,
+        from_export=_period_from_export,
+        sort_key=lambda item: (item["start"], item["id"]),
+    )
+    record_kinds.register(
+        record_kinds.RecordKind("period", "period", "periods", True, lambda r: r.payload, "periods", section)
     )
     record_id = "00000000-0000-4000-8000-000000000001"
     services.vault.store.put("period", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
@@ -221,14 +223,3 @@ def test_a_registered_section_is_exported_and_imported(
     other = new_services()
     assert import_json(other, exported.text).sections["periods"].added == 1
     assert json.loads(export_json(other).text) == json.loads(exported.text)
-
-
-def test_two_sections_cannot_share_a_kind(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export_module, "_SECTIONS", dict(export_module._SECTIONS))
-    checkins = export_module._SECTIONS["checkins"]
-    with pytest.raises(ValueError, match="already exported"):
-        export_module.register_section(
-            Section(
-                "moods", "checkin", "x", "xs", checkins.to_export, checkins.from_export, checkins.sort_key
-            )
-        )

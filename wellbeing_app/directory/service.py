@@ -61,7 +61,7 @@ class Outreach:
         return self.on + timedelta(days=FOLLOW_UP_DAYS)
 
 
-class ContactService:
+class DirectoryService:
     def __init__(self, store: RecordStore, clock: Clock) -> None:
         self._store = store
         self._clock = clock

@@ -1,7 +1,6 @@
-"""Questionnaires in the vault, and the status that the app and `wellbeing-app status` both show.
+"""The status that the app and `wellbeing-app status` both show.
 
-`InstrumentService` stores completed WHO-5 and burnout answers (record kind "instrument", one record each,
-dated by the day they describe). `StatusService.status()` is the one place that turns the vault into what the
+`StatusService.status()` is the one place that turns the vault into what the
 user sees: detection's level and reasons, the episode, whether the banner shows, who to reach out to and, at
 red, the crisis lines. The desktop app and the command line both call it, so they always agree.
 
@@ -25,24 +24,23 @@ Decisions (see also docs/detection.md):
   The country is the profile's, else the one passed in (the app's crisis-line setting), else GB. For a country
   the list does not cover, or if the list cannot be read, the entries still say to call the local emergency
   number. In `to_json()`, "crisis_lines" is always present: the entries at red, `[]` below it.
-- Episode records carry no day (unlike most records), so the plaintext database does not show when one began.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
 from wellbeing_app.checkins import CheckInService
 from wellbeing_app.clock import Clock
-from wellbeing_app.contacts import ContactService
 from wellbeing_app.crisis import (
     FALLBACK_COUNTRY,
-    CountryLines,
+    LOCAL_EMERGENCY_ENTRY,
     CrisisDirectory,
-    InternationalResource,
+    CrisisEntry,
+    crisis_entries,
     load_crisis_lines,
 )
 from wellbeing_app.detection import (
@@ -54,20 +52,19 @@ from wellbeing_app.detection import (
     Episode,
     Level,
     banner,
-    daily_means,
     evaluate,
     update_episodes,
 )
 from wellbeing_app.detection import acknowledge as acknowledge_episode
 from wellbeing_app.detection import snooze as snooze_episode
-from wellbeing_app.detection.rules import latest_instrument
+from wellbeing_app.detection.episode_store import EpisodeStore, covering
 from wellbeing_app.directory import ContactKind, Suggestion
+from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.errors import DamagedRecord, IntegrityError, InvalidInput
-from wellbeing_app.instruments import InstrumentKind, InstrumentResult, is_due, next_due
-from wellbeing_app.storage.records import PendingRecord, RecordStore
+from wellbeing_app.instruments.store import InstrumentService
+from wellbeing_app.statistics import field_daily_means
+from wellbeing_app.storage.records import RecordStore
 
-INSTRUMENT_KIND: Final = "instrument"
-EPISODE_KIND: Final = "episode"
 SUGGESTION_LIMIT: Final = 3
 # How far back to look at a time when a low run reaches the start of the window, or for an old last check-in.
 LOOK_BACK_DAYS: Final = 365
@@ -101,139 +98,6 @@ EMPTY_DIRECTORY_PROMPT: Final = (
     "Your support list is empty. Adding a peer supporter or someone you trust means they are one step "
     "away when you need them."
 )
-_LOCAL_EMERGENCY: Final = "In an emergency, call your local emergency number."
-
-
-def check_questionnaire_date(day: date, today: date) -> date:
-    """The day itself, or InvalidInput (field "date") when it is after today."""
-    if day > today:
-        raise InvalidInput(
-            f"The date {day.isoformat()} is in the future; questionnaires can only be for today or earlier.",
-            field="date",
-        )
-    return day
-
-
-class InstrumentService:
-    """Saves and reads completed questionnaires; the clock decides what 'today' is."""
-
-    def __init__(self, store: RecordStore, clock: Clock) -> None:
-        self._store = store
-        self._clock = clock
-        self.damaged: list[DamagedRecord] = []
-
-    def _today(self) -> date:
-        return self._clock.now().date()
-
-    def build(
-        self, kind: InstrumentKind, answers: Sequence[object], on: date | None = None
-    ) -> InstrumentResult:
-        """A validated, scored result for today (or an earlier day), not yet saved."""
-        today = self._today()
-        return InstrumentResult.new(kind, answers, check_questionnaire_date(on or today, today))
-
-    def save(self, result: InstrumentResult) -> InstrumentResult:
-        check_questionnaire_date(result.date, self._today())
-        self._store.put(INSTRUMENT_KIND, result.id, result.to_payload(), result.date)
-        return result
-
-    def add(
-        self, kind: InstrumentKind, answers: Sequence[object], on: date | None = None
-    ) -> InstrumentResult:
-        return self.save(self.build(kind, answers, on))
-
-    def between(self, day_from: date | None = None, day_to: date | None = None) -> list[InstrumentResult]:
-        """Results dated day_from..day_to (inclusive), oldest first; unreadable ones are listed in `damaged`."""
-        loaded = self._store.load(INSTRUMENT_KIND, day_from=day_from, day_to=day_to)
-        self.damaged = list(loaded.damaged)
-        results: list[InstrumentResult] = []
-        for record in loaded.records:
-            try:
-                result = InstrumentResult.from_payload(record.payload)
-            except InvalidInput:
-                self.damaged.append(DamagedRecord(INSTRUMENT_KIND, record.id, "has unreadable values"))
-                continue
-            if result.id != record.id or result.date != record.day:
-                self.damaged.append(DamagedRecord(INSTRUMENT_KIND, record.id, "does not match its record"))
-                continue
-            results.append(result)
-        return sorted(results, key=lambda result: (result.date, result.kind, result.id))
-
-    def latest(self, kind: InstrumentKind) -> InstrumentResult | None:
-        """The most recent answer of `kind` up to today (two on one day: the more concerning one, as detection)."""
-        today = self._today()
-        return latest_instrument(self.between(day_to=today), kind, date.min, today)
-
-    def next_due(self, kind: InstrumentKind) -> date | None:
-        """The first day the questionnaire is offered again; None when it was never answered (due now)."""
-        latest = self.latest(kind)
-        return next_due(kind, latest.date if latest else None)
-
-    def is_due(self, kind: InstrumentKind) -> bool:
-        """WHO-5 every 14 days (never more often), burnout every 28."""
-        latest = self.latest(kind)
-        return is_due(kind, latest.date if latest else None, self._today())
-
-
-@dataclass(frozen=True)
-class CrisisEntry:
-    """One line of the crisis list. `kind`: "emergency" (always first), "line", or "directory" (helpline
-    directories for a country the list does not cover). `caution` says when a line's details are unverified."""
-
-    kind: str
-    name: str
-    phone: str | None = None
-    sms: str | None = None
-    url: str | None = None
-    hours: str | None = None
-    audience: str | None = None
-    caution: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        """{"kind", "name", "phone", "sms", "url", "hours", "for", "caution"}"""
-        return {
-            "kind": self.kind,
-            "name": self.name,
-            "phone": self.phone,
-            "sms": self.sms,
-            "url": self.url,
-            "hours": self.hours,
-            "for": self.audience,
-            "caution": self.caution,
-        }
-
-
-def crisis_entries(
-    lines: CountryLines | None, international: Iterable[InternationalResource]
-) -> list[CrisisEntry]:
-    """The emergency number(s) first, then the country's crisis lines; for an unlisted country, directories."""
-    if lines is None:
-        entries = [CrisisEntry("emergency", "Your local emergency number", audience=_LOCAL_EMERGENCY)]
-        entries += [
-            CrisisEntry("directory", item.name, phone=item.phone, url=item.url, audience=item.notes)
-            for item in international
-            if item.url
-        ]
-        return entries
-    emergency = lines.emergency
-    entries = [
-        CrisisEntry("emergency", "Emergency services", phone=number, audience=emergency.label)
-        for number in emergency.numbers
-    ]
-    entries += [
-        CrisisEntry(
-            "line",
-            line.name,
-            phone=line.phone,
-            sms=line.sms,
-            url=line.url,
-            hours=line.hours,
-            audience=line.audience,
-            caution=line.caution,
-        )
-        for line in lines.general_lines
-    ]
-    return entries
 
 
 @dataclass(frozen=True)
@@ -292,7 +156,9 @@ class StatusService:
         self,
         store: RecordStore,
         clock: Clock,
-        contacts: ContactService,
+        contacts: DirectoryService,
+        checkins: CheckInService,
+        instruments: InstrumentService,
         crisis_loader: CrisisLoader = load_crisis_lines,
         *,
         fallback_country: str | None = None,
@@ -304,8 +170,9 @@ class StatusService:
         self._contacts = contacts
         self._crisis_loader = crisis_loader
         self._crisis: CrisisDirectory | None = None
-        self._checkins = CheckInService(store, clock)
-        self._instruments = InstrumentService(store, clock)
+        self._checkins = checkins
+        self._instruments = instruments
+        self._episodes = EpisodeStore(store, clock)
         self._config = config
         self._limit = suggestion_limit
         # The country for crisis lines when the profile names none (the app's crisis-line setting).
@@ -334,10 +201,10 @@ class StatusService:
             update = update_episodes(stored, result, self._config)
             episode, shown = update.current, banner(update.episodes, result)
             if record_episodes:
-                self._write_changes(stored, update.episodes)
+                self._episodes.write_changes(stored, update.episodes)
                 alert = update.alert
         else:
-            episode, shown = _covering(stored, day), banner((), result)
+            episode, shown = covering(stored, day), banner((), result)
 
         suggestions = self._suggestions(result.level)
         return StatusReport(
@@ -376,14 +243,14 @@ class StatusService:
     def _moods_between(self, first: date, last: date) -> dict[date, float]:
         checkins = self._checkins.between(first, last)
         self.damaged += self._checkins.damaged
-        return daily_means((checkin.date, float(checkin.mood)) for checkin in checkins)
+        return field_daily_means(checkins)
 
     def _last_day_before(self, first: date) -> dict[date, float]:
         recent = self._moods_between(first - timedelta(days=LOOK_BACK_DAYS), first - timedelta(days=1))
         if not recent:
             checkins = self._checkins.between(None, first - timedelta(days=LOOK_BACK_DAYS + 1))
             self.damaged += self._checkins.damaged
-            recent = daily_means((checkin.date, float(checkin.mood)) for checkin in checkins)
+            recent = field_daily_means(checkins)
         if not recent:
             return {}
         last = max(recent)
@@ -406,22 +273,16 @@ class StatusService:
             if self._crisis is None:
                 self._crisis = self._crisis_loader()
         except IntegrityError:
-            return (CrisisEntry("emergency", "Your local emergency number", audience=_LOCAL_EMERGENCY),)
+            return (LOCAL_EMERGENCY_ENTRY,)
         directory = self._crisis
         return tuple(crisis_entries(directory.for_country(self._country()), directory.international))
 
     # -- episodes -----------------------------------------------------------------------------------------------
     def episodes(self) -> tuple[Episode, ...]:
         """Every stored episode, oldest first; unreadable ones are left out and listed in `damaged`."""
-        loaded = self._store.load(EPISODE_KIND)
-        self.damaged += loaded.damaged
-        found: list[Episode] = []
-        for record in loaded.records:
-            try:
-                found.append(Episode.from_payload(record.payload))
-            except InvalidInput:
-                self.damaged.append(DamagedRecord(EPISODE_KIND, record.id, "has unreadable values"))
-        return tuple(sorted(found, key=lambda episode: (episode.opened_on, episode.id)))
+        found = self._episodes.episodes()
+        self.damaged += self._episodes.damaged
+        return found
 
     def acknowledge(self, episode_id: str) -> Episode:
         """The user has seen it: the banner stays hidden for the rest of the episode, unless it escalates."""
@@ -437,16 +298,8 @@ class StatusService:
         return self._changed_one(stored, updated, episode_id)
 
     def _changed_one(self, stored: Sequence[Episode], updated: Sequence[Episode], episode_id: str) -> Episode:
-        self._write_changes(stored, updated)
+        self._episodes.write_changes(stored, updated)
         return next(episode for episode in updated if episode.id == episode_id)
-
-    def _write_changes(self, stored: Sequence[Episode], updated: Sequence[Episode]) -> None:
-        before = {episode.id: episode for episode in stored}
-        changed = [episode for episode in updated if before.get(episode.id) != episode]
-        if changed:
-            self._store.put_many(
-                PendingRecord(EPISODE_KIND, episode.id, episode.to_payload()) for episode in changed
-            )
 
 
 def _run_end(moods: dict[date, float], first: date, max_mood: float) -> date:
@@ -455,13 +308,3 @@ def _run_end(moods: dict[date, float], first: date, max_mood: float) -> date:
     while (mood := moods.get(day)) is not None and mood <= max_mood:
         day += timedelta(days=1)
     return day - timedelta(days=1)
-
-
-def _covering(episodes: Sequence[Episode], day: date) -> Episode | None:
-    """The stored episode that was open on `day`, if any."""
-    covering = [
-        episode
-        for episode in episodes
-        if episode.opened_on <= day and (episode.closed_on is None or day < episode.closed_on)
-    ]
-    return max(covering, key=lambda episode: episode.opened_on, default=None)

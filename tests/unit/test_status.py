@@ -16,19 +16,14 @@ from wellbeing_app.checkins import CheckIn
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crisis import CrisisDirectory
 from wellbeing_app.detection import Level
+from wellbeing_app.detection.episode_store import EPISODE_KIND
 from wellbeing_app.directory import ContactKind, Profile
 from wellbeing_app.errors import IntegrityError, InvalidInput
+from wellbeing_app.instruments.store import INSTRUMENT_KIND
 from wellbeing_app.services import Services
+from wellbeing_app.status import EMPTY_DIRECTORY_PROMPT, HEADLINES, ZONE_NOTES, StatusService
 from wellbeing_app.storage.records import LoadResult, PendingRecord
 from wellbeing_app.vault import Vault
-from wellbeing_app.wellbeing_status import (
-    EMPTY_DIRECTORY_PROMPT,
-    EPISODE_KIND,
-    HEADLINES,
-    INSTRUMENT_KIND,
-    ZONE_NOTES,
-    StatusService,
-)
 
 TODAY = date(2026, 11, 25)
 UNKIND = re.compile(r"warning|risk|score|alert|danger|urgent|depress|disorder|diagnos", re.IGNORECASE)
@@ -328,7 +323,9 @@ def test_an_unreadable_crisis_list_still_gives_an_emergency_line(vault: Vault, c
 
     services = Services(vault, clock)
     add_moods(services, [1] * 10)
-    status = StatusService(vault.store, clock, services.directory, broken)
+    status = StatusService(
+        vault.store, clock, services.directory, services.checkins, services.instruments, broken
+    )
     [line] = status.status().crisis_lines
     assert line.kind == "emergency" and line.audience == "In an emergency, call your local emergency number."
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEST_PASSPHRASE
-from tests.unit.test_contacts_service import ORG_CSV
+from tests.helpers.builders import ORG_CSV
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.drafts import draft_id
@@ -24,7 +24,7 @@ from wellbeing_app.transfer.daylio import daylio_id, import_daylio, validate_day
 from wellbeing_app.transfer.export import ImportContext
 from wellbeing_app.vault import Vault, db_path
 
-DAYLIO = (Path(__file__).parent / "transfer" / "data" / "daylio_renamed.csv").read_text(encoding="utf-8")
+DAYLIO = (Path(__file__).parents[1] / "transfer" / "data" / "daylio_renamed.csv").read_text(encoding="utf-8")
 MOODS = {"super": 9, "fine": 6, "low": 2}
 SLOT = "journal-editor"
 

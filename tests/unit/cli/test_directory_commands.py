@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.helpers.builders import HEADER, ORG_CSV, ORG_CSV_V2
 from tests.helpers.cli import Cli, create_vault, unlocked
-from tests.unit.test_contacts_service import HEADER, ORG_CSV, ORG_CSV_V2
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.directory import Contact

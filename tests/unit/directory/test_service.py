@@ -1,4 +1,4 @@
-"""ContactService over a real (cheap-KDF) vault: import, private contacts, profile, suggestions, outreach, damage,
+"""DirectoryService over a real (cheap-KDF) vault: import, private contacts, profile, suggestions, outreach, damage,
 and the "contacts" section of the whole-vault export."""
 
 from __future__ import annotations
@@ -12,40 +12,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import text
 
-from wellbeing_app import contacts
+from tests.helpers.builders import HEADER, ORG_CSV, ORG_CSV_V2
 from wellbeing_app.clock import FixedClock
-from wellbeing_app.contacts import ContactService
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.directory import ContactKind, Profile
+from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
 from wellbeing_app.transfer import export_json, import_json
 from wellbeing_app.vault import Vault
 
-HEADER = (
-    "id,name,kind,role,organisation,phone,email,url,languages,tags,availability,timezone,notes,last_verified"
-)
-ANA = (
-    'p-001,Ana Silva,peer_supporter,ICU nurse,"St Mary\'s Hospital, London",+44 20 7946 0001,'
-    "ana.silva@example.org,,en;pt,ICU;field deployment;night shifts,Mon-Fri 09:00-17:00,Europe/London,"
-    "Happy to talk after a hard shift.,2026-11-01"
-)
-JOSE = (
-    'p-002,José Martínez,debrief_contact,Debrief lead,"Médecins, Field Team",,jose@example.org,,es;fr,'
-    'field deployment;critical incident,"Mon,Wed 18:00-20:00",Europe/Madrid,"Runs group debriefs.\n'
-    'Bring a colleague, if you like.",2026-10-15'
-)
-SARA = (
-    "p-003,سارة أحمد,peer_supporter,Paediatric nurse,,+971 4 000 0000,,,ar;en,paediatrics;patient death,"
-    "Sat 22:00-02:00,Asia/Dubai,,"
-)
-HANAKO = (
-    "p-004,山田 花子,professional_service,Psychologist,Staff Wellbeing Service,,hanako@example.jp,"
-    "https://example.jp/support,ja;en,,Mon-Fri 09:00-18:00,Asia/Tokyo,,2026-09-30"
-)
-ORG_CSV = "\ufeff" + "\n".join([HEADER, ANA, JOSE, SARA, HANAKO]) + "\n"
-# The organisation's next version: Sara has left, José's hours changed.
-ORG_CSV_V2 = "\n".join([HEADER, ANA, JOSE.replace("18:00-20:00", "17:00-19:00"), HANAKO]) + "\n"
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -56,7 +33,7 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def directory(services: Services) -> ContactService:
+def directory(services: Services) -> DirectoryService:
     return services.directory
 
 
@@ -67,18 +44,18 @@ def other_vault(tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock, passphra
     opened.lock()
 
 
-def import_org(directory: ContactService, content: str = ORG_CSV, name: str = "org.csv") -> str:
+def import_org(directory: DirectoryService, content: str = ORG_CSV, name: str = "org.csv") -> str:
     return directory.apply_import(directory.plan_import(content.encode("utf-8"), source_name=name)).summary
 
 
-def by_id(directory: ContactService) -> dict[str, str]:
+def by_id(directory: DirectoryService) -> dict[str, str]:
     return {contact.id: contact.name for contact in directory.contacts()}
 
 
 # -- importing ------------------------------------------------------------------------------------------------
 
 
-def test_import_then_import_again_is_idempotent(directory: ContactService, vault: Vault) -> None:
+def test_import_then_import_again_is_idempotent(directory: DirectoryService, vault: Vault) -> None:
     assert import_org(directory) == "org.csv: 4 new, 0 updated, 0 unchanged."
     assert by_id(directory) == {
         "p-001": "Ana Silva",
@@ -96,17 +73,17 @@ def test_import_then_import_again_is_idempotent(directory: ContactService, vault
     assert not again.has_changes
     assert again.summary == "org.csv: nothing changed; all 4 contacts were already up to date."
     directory.apply_import(again)
-    assert vault.store.count(contacts.KIND) == 4
+    assert vault.store.count(directory_service.KIND) == 4
     assert len(directory.contacts()) == 4
 
 
-def test_the_same_file_a_week_later_changes_nothing(directory: ContactService, clock: FixedClock) -> None:
+def test_the_same_file_a_week_later_changes_nothing(directory: DirectoryService, clock: FixedClock) -> None:
     import_org(directory)
     clock.moment += timedelta(days=7)
     assert import_org(directory) == "org.csv: nothing changed; all 4 contacts were already up to date."
 
 
-def test_import_file_reads_the_path(directory: ContactService, tmp_path: Path) -> None:
+def test_import_file_reads_the_path(directory: DirectoryService, tmp_path: Path) -> None:
     path = tmp_path / "staff-peers.csv"
     path.write_text(ORG_CSV, encoding="utf-8")
     assert directory.import_file(path).summary == "staff-peers.csv: 4 new, 0 updated, 0 unchanged."
@@ -114,7 +91,7 @@ def test_import_file_reads_the_path(directory: ContactService, tmp_path: Path) -
         directory.import_file(tmp_path / "missing.csv")
 
 
-def test_a_newer_file_without_a_contact_marks_it_no_longer_listed(directory: ContactService) -> None:
+def test_a_newer_file_without_a_contact_marks_it_no_longer_listed(directory: DirectoryService) -> None:
     import_org(directory)
     assert import_org(directory, ORG_CSV_V2) == "org.csv: 0 new, 1 updated, 1 no longer listed, 2 unchanged."
     sara = directory.get("p-003")
@@ -130,7 +107,7 @@ def test_a_newer_file_without_a_contact_marks_it_no_longer_listed(directory: Con
     assert sara is not None and sara.listed
 
 
-def test_another_organisation_may_reuse_ids(directory: ContactService) -> None:
+def test_another_organisation_may_reuse_ids(directory: DirectoryService) -> None:
     import_org(directory)
     other = HEADER + "\np-001,Grace Mwangi,debrief_contact,,Kenyatta Hospital,,,,sw;en,,,,,\n"
     assert import_org(directory, other, "kenya.csv") == "kenya.csv: 1 new, 0 updated, 0 unchanged."
@@ -139,16 +116,16 @@ def test_another_organisation_may_reuse_ids(directory: ContactService) -> None:
     assert all(contact.listed for contact in directory.contacts())
 
 
-def test_an_invalid_row_imports_nothing(directory: ContactService, vault: Vault) -> None:
+def test_an_invalid_row_imports_nothing(directory: DirectoryService, vault: Vault) -> None:
     bad = ORG_CSV.replace("Sat 22:00-02:00", "Fry 22:00-02:00")
     with pytest.raises(InvalidInput) as caught:
         import_org(directory, bad)
     assert (caught.value.line, caught.value.field) == (5, "availability")  # José's note spans 3-4
     assert str(caught.value).startswith("Line 5, field 'availability':")
-    assert vault.store.count(contacts.KIND) == 0
+    assert vault.store.count(directory_service.KIND) == 0
 
 
-def test_vcards_without_a_kind_take_the_chosen_one(directory: ContactService) -> None:
+def test_vcards_without_a_kind_take_the_chosen_one(directory: DirectoryService) -> None:
     card = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:v-1\r\nFN:Grace Mwangi\r\nCATEGORIES:night shifts\r\nEND:VCARD\r\n"
     )
@@ -163,7 +140,7 @@ def test_vcards_without_a_kind_take_the_chosen_one(directory: ContactService) ->
 # -- private contacts -----------------------------------------------------------------------------------------
 
 
-def test_private_add_update_and_remove(directory: ContactService, vault: Vault) -> None:
+def test_private_add_update_and_remove(directory: DirectoryService, vault: Vault) -> None:
     import_org(directory)
     added = directory.add_private(
         {"name": "Nguyễn Thị Lan", "kind": "Peer Supporter", "languages": "vi;en", "tags": "ICU;covid-19"}
@@ -171,7 +148,7 @@ def test_private_add_update_and_remove(directory: ContactService, vault: Vault) 
     assert added.is_private and added.kind is ContactKind.PEER_SUPPORTER
     assert added.languages == ("vi", "en") and added.tags == ("ICU", "covid-19")
     assert directory.get(added.id) == added
-    assert vault.store.count(contacts.KIND) == 5
+    assert vault.store.count(directory_service.KIND) == 5
 
     updated = directory.update_private(
         added.id,
@@ -179,7 +156,7 @@ def test_private_add_update_and_remove(directory: ContactService, vault: Vault) 
     )
     assert updated.id == added.id and updated.role == "Night nurse" and updated.tags == ()
     assert directory.get(added.id) == updated
-    assert vault.store.count(contacts.KIND) == 5
+    assert vault.store.count(directory_service.KIND) == 5
 
     with pytest.raises(InvalidInput) as caught:
         directory.update_private(added.id, {"name": "Lan", "kind": "peer_supporter", "email": "lan@"})
@@ -188,10 +165,10 @@ def test_private_add_update_and_remove(directory: ContactService, vault: Vault) 
 
     assert directory.remove_private(added.id) == updated
     assert directory.get(added.id) is None
-    assert vault.store.count(contacts.KIND) == 4
+    assert vault.store.count(directory_service.KIND) == 4
 
 
-def test_imported_contacts_cannot_be_edited_or_removed(directory: ContactService) -> None:
+def test_imported_contacts_cannot_be_edited_or_removed(directory: DirectoryService) -> None:
     import_org(directory)
     actions: list[Callable[[], object]] = [
         lambda: directory.remove_private("p-001"),
@@ -209,19 +186,19 @@ def test_imported_contacts_cannot_be_edited_or_removed(directory: ContactService
 # -- profile --------------------------------------------------------------------------------------------------
 
 
-def test_profile_round_trip(directory: ContactService, vault: Vault, clock: FixedClock) -> None:
+def test_profile_round_trip(directory: DirectoryService, vault: Vault, clock: FixedClock) -> None:
     assert directory.profile() == Profile()
     saved = directory.set_profile(
         Profile.create(experience_tags="ICU; night shifts;icu", languages="fr;en", country="gb")
     )
     assert saved == Profile(experience_tags=("ICU", "night shifts"), languages=("fr", "en"), country="GB")
-    assert ContactService(vault.store, clock).profile() == saved
+    assert DirectoryService(vault.store, clock).profile() == saved
     with pytest.raises(InvalidInput) as caught:
         Profile.create(country="Britain")
     assert caught.value.field == "country"
 
 
-def test_an_unreadable_profile_reads_as_empty(directory: ContactService, vault: Vault) -> None:
+def test_an_unreadable_profile_reads_as_empty(directory: DirectoryService, vault: Vault) -> None:
     directory.set_profile(Profile.create(experience_tags="ICU"))
     with vault.engine.begin() as conn:
         conn.execute(text("UPDATE records SET payload = X'00' WHERE kind = 'profile'"))
@@ -232,7 +209,7 @@ def test_an_unreadable_profile_reads_as_empty(directory: ContactService, vault: 
 
 
 def test_a_recent_check_in_tag_ranks_a_contact_with_that_experience_first(
-    services: Services, directory: ContactService
+    services: Services, directory: DirectoryService
 ) -> None:
     import_org(directory)
     services.checkins.add(mood=3, stress=8, tags=["Patient death"], day="2026-11-22", at="07:30")
@@ -248,7 +225,7 @@ def test_a_recent_check_in_tag_ranks_a_contact_with_that_experience_first(
     assert [s.contact.id for s in directory.suggestions(limit=1)] == ["p-003"]
 
 
-def test_profile_tags_and_languages_rank_and_explain(directory: ContactService) -> None:
+def test_profile_tags_and_languages_rank_and_explain(directory: DirectoryService) -> None:
     import_org(directory)
     directory.set_profile(Profile.create(experience_tags="Field deployment", languages="French"))
     ranked = directory.suggestions(with_reasons_only=True)
@@ -270,7 +247,7 @@ def test_profile_tags_and_languages_rank_and_explain(directory: ContactService) 
 
 
 def test_outreach_is_logged_and_a_follow_up_is_due_after_three_days(
-    directory: ContactService, clock: FixedClock
+    directory: DirectoryService, clock: FixedClock
 ) -> None:
     import_org(directory)
     jose = directory.get("p-002")
@@ -297,7 +274,7 @@ def test_outreach_is_logged_and_a_follow_up_is_due_after_three_days(
 
 
 def test_a_damaged_contact_is_reported_and_the_rest_stay_readable(
-    directory: ContactService, vault: Vault, clock: FixedClock
+    directory: DirectoryService, vault: Vault, clock: FixedClock
 ) -> None:
     import_org(directory)
     jose = directory.get("p-002")
@@ -307,8 +284,10 @@ def test_a_damaged_contact_is_reported_and_the_rest_stay_readable(
             text("UPDATE records SET payload = X'00' WHERE id = :id"),
             {"id": vault.store.keyed_id(jose.record_id)},
         )
-    vault.store.put(contacts.KIND, "00000000-0000-4000-8000-00000000000d", {"v": 1, "name": "No kind"})
-    fresh = ContactService(vault.store, clock)
+    vault.store.put(
+        directory_service.KIND, "00000000-0000-4000-8000-00000000000d", {"v": 1, "name": "No kind"}
+    )
+    fresh = DirectoryService(vault.store, clock)
     assert sorted(by_id(fresh)) == ["p-001", "p-003", "p-004"]
     assert sorted(damaged.record_id for damaged in fresh.damaged) == sorted(
         [vault.store.keyed_id(jose.record_id), "00000000-0000-4000-8000-00000000000d"]
@@ -325,7 +304,7 @@ def exported_contacts(services: Services) -> list[dict[str, object]]:
 
 
 def test_the_export_holds_contacts_with_their_record_ids(
-    services: Services, directory: ContactService
+    services: Services, directory: DirectoryService
 ) -> None:
     import_org(directory)
     private = directory.add_private({"name": "Nguyễn Thị Lan", "kind": "peer_supporter", "tags": "ICU"})
@@ -357,7 +336,7 @@ def test_the_export_holds_contacts_with_their_record_ids(
 
 
 def test_import_into_a_new_vault_restores_contacts(
-    services: Services, directory: ContactService, other_vault: Vault, clock: FixedClock
+    services: Services, directory: DirectoryService, other_vault: Vault, clock: FixedClock
 ) -> None:
     import_org(directory)
     import_org(directory, ORG_CSV_V2)  # Sara is no longer listed; that travels too
@@ -390,7 +369,7 @@ def test_import_into_a_new_vault_restores_contacts(
 )
 def test_an_invalid_contact_in_an_export_imports_nothing(
     services: Services,
-    directory: ContactService,
+    directory: DirectoryService,
     other_vault: Vault,
     clock: FixedClock,
     change: Callable[[dict[str, object]], object],

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.unit.detection.builders import AS_OF, burnout, checkins, day, repeat, run, who5_total
+from tests.helpers.builders import AS_OF, burnout, checkins, day, repeat, run, who5_total
 from wellbeing_app.detection import Level
 from wellbeing_app.instruments import InstrumentResult
 
