@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from wellbeing_app import checkins, drafts, journal
+from wellbeing_app import checkins, drafts, journal, periods
 from wellbeing_app.checkins import CheckIn
 from wellbeing_app.detection.episode_store import EPISODE_KIND
 from wellbeing_app.detection.episodes import Episode
@@ -26,6 +26,7 @@ from wellbeing_app.transfer.contacts_section import SECTION as CONTACTS_SECTION
 from wellbeing_app.transfer.diary_sections import CHECKINS as CHECKINS_SECTION
 from wellbeing_app.transfer.diary_sections import JOURNAL as JOURNAL_SECTION
 from wellbeing_app.transfer.instruments_section import SECTION as INSTRUMENTS_SECTION
+from wellbeing_app.transfer.periods_section import SECTION as PERIODS_SECTION
 from wellbeing_app.transfer.section import Section
 
 Parse = Callable[[StoredRecord], Any]
@@ -83,6 +84,15 @@ _KINDS: dict[str, RecordKind] = {
             lambda record: InstrumentResult.from_payload(record.payload),
             "instruments",
             INSTRUMENTS_SECTION,
+        ),
+        RecordKind(
+            periods.KIND,
+            "period",
+            "periods",
+            False,
+            lambda record: periods.Period.from_values(record.payload, record_id=record.id),
+            "periods",
+            PERIODS_SECTION,
         ),
         RecordKind(
             directory_service.PROFILE_KIND,

@@ -13,6 +13,7 @@ from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.drafts import DraftStore
 from wellbeing_app.instruments.store import InstrumentService
 from wellbeing_app.journal import JournalEntry, JournalService
+from wellbeing_app.periods import PeriodService
 from wellbeing_app.search import SearchIndex
 from wellbeing_app.status import StatusService
 from wellbeing_app.vault import Vault
@@ -84,6 +85,7 @@ class Services:
         self.drafts = DraftStore(vault.store)
         self.directory = DirectoryService(vault.store, clock)
         self.instruments = InstrumentService(vault.store, clock)
+        self.periods = PeriodService(vault.store, clock)
         self.status = StatusService(vault.store, clock, self.directory, self.checkins, self.instruments)
         vault.store.add_listener(self._records_changed)
 

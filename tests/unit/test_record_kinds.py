@@ -20,7 +20,7 @@ def test_a_kind_or_a_section_is_registered_once(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_every_stored_kind_is_in_the_registry() -> None:
-    from wellbeing_app import checkins, drafts, journal
+    from wellbeing_app import checkins, drafts, journal, periods
     from wellbeing_app.detection.episode_store import EPISODE_KIND
     from wellbeing_app.directory import service
     from wellbeing_app.instruments.store import INSTRUMENT_KIND
@@ -34,6 +34,7 @@ def test_every_stored_kind_is_in_the_registry() -> None:
         service.OUTREACH_KIND,
         INSTRUMENT_KIND,
         EPISODE_KIND,
+        periods.KIND,
     }
     assert {kind.name for kind in record_kinds.all_kinds()} == stored
     assert [section.name for section in record_kinds.export_sections()] == [
@@ -41,4 +42,5 @@ def test_every_stored_kind_is_in_the_registry() -> None:
         "journal",
         "contacts",
         "instruments",
+        "periods",
     ]

@@ -20,6 +20,7 @@ from wellbeing_app.cli import (
     diary_commands,
     directory_commands,
     status_commands,
+    trends_commands,
     vault_commands,
 )
 from wellbeing_app.cli.context import CliContext
@@ -36,6 +37,7 @@ COMMAND_MODULES: list[Registrar] = [
     diary_commands.register,
     directory_commands.register,
     status_commands.register,
+    trends_commands.register,
     backup_commands.register,
 ]
 

@@ -56,6 +56,7 @@ def test_empty_vault_exports_an_empty_document(services: Services) -> None:
         "journal": [],
         "contacts": [],
         "instruments": [],
+        "periods": [],
     }
 
 
@@ -71,8 +72,9 @@ def test_json_export_shape(services: Services) -> None:
         "journal",
         "contacts",
         "instruments",
+        "periods",
     ]
-    assert result.counts == {"checkins": 2, "journal": 2, "contacts": 0, "instruments": 0}
+    assert result.counts == {"checkins": 2, "journal": 2, "contacts": 0, "instruments": 0, "periods": 0}
     assert result.describe() == "2 check-ins and 2 journal entries"
     first, second = document["checkins"]
     assert list(first) == [
@@ -188,13 +190,13 @@ def test_write_export_into_a_missing_folder(tmp_path: Path) -> None:
 # -- sections: a later kind of record joins by registering ----------------------------------------------------
 
 
-def _period_to_export(record: StoredRecord) -> dict[str, Any]:
+def _goal_to_export(record: StoredRecord) -> dict[str, Any]:
     return {"id": record.id, "start": record.payload["start"]}
 
 
-def _period_from_export(values: Any, record_id: str, context: ImportContext) -> PendingRecord:
+def _goal_from_export(values: Any, record_id: str, context: ImportContext) -> PendingRecord:
     start = require_date(values, context, "start")
-    return PendingRecord("period", record_id, {"start": start.isoformat()}, start)
+    return PendingRecord("goal", record_id, {"start": start.isoformat()}, start)
 
 
 def test_a_registered_section_is_exported_and_imported(
@@ -202,24 +204,24 @@ def test_a_registered_section_is_exported_and_imported(
 ) -> None:
     monkeypatch.setattr(record_kinds, "_KINDS", dict(record_kinds._KINDS))
     section = Section(
-        name="periods",
-        kind="period",
-        one="period",
-        many="periods",
-        to_export=_period_to_export,
-        from_export=_period_from_export,
+        name="goals",
+        kind="goal",
+        one="goal",
+        many="goals",
+        to_export=_goal_to_export,
+        from_export=_goal_from_export,
         sort_key=lambda item: (item["start"], item["id"]),
     )
     record_kinds.register(
-        record_kinds.RecordKind("period", "period", "periods", True, lambda r: r.payload, "periods", section)
+        record_kinds.RecordKind("goal", "goal", "goals", True, lambda r: r.payload, "goals", section)
     )
     record_id = "00000000-0000-4000-8000-000000000001"
-    services.vault.store.put("period", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
+    services.vault.store.put("goal", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
     exported = export_json(services)
-    assert json.loads(exported.text)["periods"] == [
+    assert json.loads(exported.text)["goals"] == [
         {"id": record_id, "start": "2026-11-01", "changed_at": utc_stamp(services.clock.now())}
     ]
-    assert exported.describe() == "1 period"
+    assert exported.describe() == "1 goal"
     other = new_services()
-    assert import_json(other, exported.text).sections["periods"].added == 1
+    assert import_json(other, exported.text).sections["goals"].added == 1
     assert json.loads(export_json(other).text) == json.loads(exported.text)

@@ -96,7 +96,7 @@ def test_changed_records_are_updated_by_id(services: Services) -> None:
 
 def test_unknown_sections_are_ignored(services: Services) -> None:
     doc = document()
-    doc["periods"] = [{"anything": True}]
+    doc["goals"] = [{"anything": True}]
     doc["something_new"] = "ok"
     assert import_json(services, text(doc)).added == 8
 
