@@ -179,6 +179,10 @@ class StatusService:
         self.fallback_country = fallback_country
         self.damaged: list[DamagedRecord] = []
 
+    def set_config(self, config: DetectionConfig) -> None:
+        """The user changed the thresholds in Settings: later statuses use them."""
+        self._config = config
+
     # -- status -------------------------------------------------------------------------------------------------
     def status(self, as_of: date | None = None, *, record_episodes: bool = True) -> StatusReport:
         """The status on as_of (default today). Only today's status updates and stores episodes."""
