@@ -126,8 +126,8 @@ class MoodChart:
     def _periods(self, painter: QPainter) -> None:
         painter.setFont(self._font(7.5))
         metrics = QFontMetricsF(painter.font(), painter.device())
-        for index, period in enumerate(self.periods):
-            span = self._span(period)
+        spans = [self._span(period) for period in self.periods]
+        for index, (period, span) in enumerate(zip(self.periods, spans, strict=True)):
             tint = PERIOD_TINTS.get(period.kind, PERIOD_TINTS["other"])
             painter.fillRect(span, tint)
             row = index % 2
@@ -135,6 +135,9 @@ class MoodChart:
             painter.fillRect(
                 QRectF(label.left(), label.bottom() - self.mm(0.8), label.width(), self.mm(0.8)), tint
             )
+            # A name may run on past a short period, up to the next name on its row.
+            room_until = spans[index + 2].left() if index + 2 < len(spans) else self.width - self.mm(1)
+            label.setRight(max(label.right(), room_until - self.mm(1)))
             name = metrics.elidedText(period.name, Qt.TextElideMode.ElideRight, label.width() - self.mm(1))
             if len(name) > 1:
                 painter.setPen(INK)
