@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from resources import resource_path
 from ui.changes import ChangeHub
-from ui.clipboard import clear_if_ours
+from ui.clipboard import clear_if_ours, watch_clipboard
+from ui.dialogs.backups import back_up_now, restore_from_backup
 from ui.dialogs.crisis import CrisisDialog
 from ui.dialogs.transfer import export_data, import_data
 from ui.idle import IdleWatcher
@@ -43,12 +45,27 @@ from ui.qt import (
 )
 from ui.session import VaultSession
 from wellbeing_app import __version__
+from wellbeing_app.backup import list_backups
 from wellbeing_app.crisis import default_country
 from wellbeing_app.detection import NOTIFICATION_TEXT
-from wellbeing_app.errors import AuthenticationFailed, WellbeingError
+from wellbeing_app.errors import AuthenticationFailed, IntegrityError, WellbeingError
 from wellbeing_app.services import Services
 
 APP_TITLE = "Wellbeing Check-in"
+UNLOCK_WENT_WRONG = (
+    "Your vault opened, but part of it could not be read, so it was locked again to keep it safe. Nothing was "
+    "changed. File → Restore… puts a backup back; 'wellbeing-app salvage' rescues the records that still read."
+)
+
+
+def newest_backup_hint(data_dir: Path) -> str:
+    """One sentence naming the newest backup, for messages about a damaged vault; empty when there is none."""
+    backups = [info for info in list_backups(data_dir) if info.made_at is not None]
+    if not backups:
+        return ""
+    made = backups[0].made_at
+    assert made is not None
+    return f" Your newest backup is from {made:%d %b %Y, %H:%M}: File → Restore… offers it."
 
 
 def friendly_error(error: BaseException) -> str:
@@ -92,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.notifications_sent = 0
+        watch_clipboard()
         self._build_tray()
         self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
         self.idle.idle_timed_out.connect(self.lock)
@@ -148,6 +166,16 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_action):
             action.setEnabled(False)
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.backup_action = QAction("&Back up now…", self)
+        self.backup_action.triggered.connect(self._back_up)
+        self.backup_action.setEnabled(False)
+        self.restore_action = QAction(
+            "&Restore…", self
+        )  # also while locked: for a vault that no longer opens
+        self.restore_action.triggered.connect(self._restore)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -213,13 +241,42 @@ class MainWindow(QMainWindow):
         )
 
     def _unlock_failed(self, error: BaseException) -> None:
-        self.unlock_page.show_error(friendly_error(error))
+        hint = newest_backup_hint(self.session.data_dir) if isinstance(error, IntegrityError) else ""
+        self.unlock_page.show_error(friendly_error(error) + hint)
 
     def _recovery_failed(self, error: BaseException) -> None:
         message = str(error) if isinstance(error, WellbeingError) else friendly_error(error)
         self.unlock_page.show_error(message)
 
     def _on_unlocked(self) -> None:
+        """Build the unlocked app; any failure on the way locks again (fail closed) and says what happened."""
+        try:
+            self._show_unlocked_app()
+        except Exception as error:
+            self._unlock_went_wrong(error)
+
+    def _unlock_went_wrong(self, _error: BaseException) -> None:
+        """Drop the key and the half-built pages before anything else can use them, even if handlers fail."""
+        vault = self.session.vault
+        area, self.main_area = self.main_area, None
+        if area is not None:
+            self.stack.removeWidget(area)
+            area.deleteLater()
+        try:
+            self.session.lock()
+        except Exception:
+            self.session.vault = None  # the lock handlers failed too; the key still goes below
+        if vault is not None:
+            vault.lock()
+        for hub in self.findChildren(ChangeHub):  # made before the failure; nothing may watch a locked vault
+            with contextlib.suppress(Exception):  # one that failed half-way through being built
+                hub.stop()
+            hub.deleteLater()
+        if self.stack.currentWidget() is not self.unlock_page:
+            self._on_locked()
+        self.unlock_page.show_error(UNLOCK_WENT_WRONG + newest_backup_hint(self.session.data_dir))
+
+    def _show_unlocked_app(self) -> None:
         vault = self.session.vault
         assert vault is not None
         self.preferences = Preferences(self.session.data_dir)
@@ -235,6 +292,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.import_action.setEnabled(True)
         self.export_action.setEnabled(True)
+        self.backup_action.setEnabled(True)
         self.apply_autolock()
         today = self.main_area.page(TodayPage)
         if today is not None:
@@ -253,9 +311,11 @@ class MainWindow(QMainWindow):
         }
         if damaged:
             count = len(damaged)
+            # Only the records loaded so far were checked (check-ins of recent days): "at least", honestly.
             self.statusBar().showMessage(
-                f"{count} record{'s' if count != 1 else ''} could not be read and {'are' if count != 1 else 'is'} "
-                "not shown; everything else is fine. 'wellbeing-app verify' lists them."
+                f"At least {count} record{'s' if count != 1 else ''} could not be read and "
+                f"{'are' if count != 1 else 'is'} not shown; everything else is fine. "
+                "'wellbeing-app verify' checks them all and lists them."
             )
         else:
             self.statusBar().clearMessage()
@@ -287,7 +347,13 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.backup_action.setEnabled(False)
         self._show_start_page()
+        if self.session.backup_failed:
+            self.session.backup_failed = False
+            self.unlock_page.show_error(
+                "Today's automatic backup could not be made (is the disk full?). Your vault itself is fine."
+            )
 
     def lock(self) -> None:
         """Lock on demand (Ctrl+L), on idle, or on close: drafts are saved, the key dropped."""
@@ -300,6 +366,14 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         if self.main_area is not None:
             export_data(self, self.main_area.context.services)
+
+    def _back_up(self) -> None:
+        back_up_now(self, self.session.data_dir, self.session.clock.now())
+
+    def _restore(self) -> None:
+        restore_from_backup(
+            self, self.session.data_dir, self.session.clock.now(), self.lock, self._show_start_page
+        )
 
     def _build_tray(self) -> None:
         """A tray icon where the desktop has one; its notifications never carry content."""

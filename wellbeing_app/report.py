@@ -7,10 +7,14 @@ journal text is left out unless the user asks for check-in notes explicitly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import InstrumentResult
 from wellbeing_app.trends_data import TrendsData, TrendsSource
 
@@ -18,6 +22,7 @@ if TYPE_CHECKING:
     from wellbeing_app.services import Services
 
 DEFAULT_DAYS = 365
+RENDERER_GROUP = "wellbeing_app.renderers"
 
 
 @dataclass(frozen=True)
@@ -53,3 +58,12 @@ def build_report(
         notes=notes,
         include_notes=include_notes,
     )
+
+
+def pdf_renderer() -> Callable[[Report, Path], None]:
+    """The front end's PDF writer, found by entry point so that the core never imports Qt."""
+    for entry in metadata.entry_points(group=RENDERER_GROUP):
+        if entry.name == "pdf":
+            renderer: Callable[[Report, Path], None] = entry.load()
+            return renderer
+    raise InvalidInput("The PDF report needs the desktop front end, which is not installed.", field="out")

@@ -100,6 +100,13 @@ def _round(value: float | None) -> float | None:
 
 
 def in_range(days: Mapping[date, DayValues], first: date, last: date) -> list[DayValues]:
+    """The days with data from first to last, in order; a short range walks its dates, not all the data."""
+    span = (last - first).days + 1
+    if span <= 0:
+        return []
+    if span < len(days):
+        found = (days.get(first + timedelta(days=offset)) for offset in range(span))
+        return [values for values in found if values is not None]
     return [values for day, values in sorted(days.items()) if first <= day <= last]
 
 

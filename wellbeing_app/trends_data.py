@@ -98,6 +98,13 @@ class TrendsSource:
     episodes: list[Episode]
     damaged: list[DamagedRecord] = field(default_factory=list)
     _rolling: dict[date, float] | None = field(default=None, repr=False)
+    _after_return: list[AfterReturn] | None = field(default=None, repr=False)
+
+    def all_after_return(self) -> list[AfterReturn]:
+        """Before / during / after every deployment: the same whatever range is shown, so computed once."""
+        if self._after_return is None:
+            self._after_return = after_return(self.days, self.periods, self.today, self.instruments)
+        return self._after_return
 
     def rolling(self) -> dict[date, float]:
         """Rolling 7-day means over all days, so a range's first days still look back a week."""
@@ -133,11 +140,7 @@ class TrendsSource:
             days=days,
             overall=figures(days, first, last, self.instruments),
             periods=period_figures(days, self.periods, first, last, self.instruments),
-            after_return=[
-                item
-                for item in after_return(self.days, self.periods, self.today, self.instruments)
-                if item.period.overlaps(first, last)
-            ],
+            after_return=[item for item in self.all_after_return() if item.period.overlaps(first, last)],
             tags=tag_differences(days, first, last),
             short_sleep=short_sleep_difference(days, first, last),
             rolling={day: mean for day, mean in self.rolling().items() if first <= day <= last},

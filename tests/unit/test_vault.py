@@ -606,6 +606,7 @@ def test_meta_holds_no_secrets_in_the_clear(created: tuple[Vault, str], data_dir
         "wrapped_key.passphrase",
         "wrapped_key.recovery",
         "key_check",
+        "header_mac",
     }
     assert meta["created_at"] == "2026-11-25T09:00:00" + meta["created_at"][19:]
     assert json.loads(meta["kdf"])["algorithm"] == "argon2id"

@@ -46,12 +46,14 @@ class SettingsPage(VaultPage):
         pass_layout.addWidget(
             paragraph("Your entries stay as they are; only the lock changes. Your recovery key still works.")
         )
+        self.current_passphrase = password_field("Current passphrase")
         self.new_passphrase = password_field("New passphrase")
         self.new_confirmation = password_field("Confirm new passphrase")
         self.pass_message = inline_message("Passphrase message")
         self.pass_busy = busy_bar("Changing passphrase")
         self.change_button = primary_button("Change passphrase")
         for widget in (
+            self.current_passphrase,
             self.new_passphrase,
             self.new_confirmation,
             self.pass_message,
@@ -97,7 +99,13 @@ class SettingsPage(VaultPage):
             self.remember.setToolTip("The keychain did not accept the key, so the passphrase is still asked.")
 
     def _change_passphrase(self) -> None:
+        """The current passphrase is asked first, as password managers do: an unlocked, unattended window
+        must not let someone else take the vault over."""
+        current = self.current_passphrase.text()
         new, confirmation = self.new_passphrase.text(), self.new_confirmation.text()
+        if not current:
+            self._say("Type your current passphrase first.")
+            return
         try:
             validate_new_passphrase(new, confirmation)
         except WellbeingError as error:
@@ -106,14 +114,21 @@ class SettingsPage(VaultPage):
         self.pass_busy.show()
         self.change_button.setEnabled(False)
         vault = self.context.vault
-        run_in_background(lambda: vault.change_passphrase(new), self._changed, self._failed, owner=self)
+
+        def work() -> None:
+            vault.confirm_passphrase(current)
+            vault.change_passphrase(new)
+
+        run_in_background(work, self._changed, self._failed, owner=self)
 
     def _changed(self, _result: object) -> None:
+        self.current_passphrase.clear()
         self.new_passphrase.clear()
         self.new_confirmation.clear()
         self._say("Your passphrase has been changed.")
 
     def _failed(self, error: BaseException) -> None:
+        self.current_passphrase.clear()
         self._say(str(error) if isinstance(error, WellbeingError) else "The passphrase could not be changed.")
 
     def _say(self, text: str) -> None:

@@ -19,8 +19,9 @@ def page_factories() -> list[PageFactory]:
     from ui.pages.settings import SettingsPage
     from ui.pages.support import SupportPage
     from ui.pages.today import TodayPage
+    from ui.pages.trends import TrendsPage
 
-    return [TodayPage, JournalPage, SupportPage, SettingsPage]
+    return [TodayPage, JournalPage, TrendsPage, SupportPage, SettingsPage]
 
 
 class MainArea(QWidget):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from wellbeing_app.backup import automatic_backup
 from wellbeing_app.clock import Clock, SystemClock
-from wellbeing_app.errors import AuthenticationFailed, InvalidInput
+from wellbeing_app.errors import AuthenticationFailed, InvalidInput, WellbeingError
 from wellbeing_app.vault import Vault
 
 ENV_PASSPHRASE = "WELLBEING_PASSPHRASE"
@@ -61,4 +63,13 @@ class CliContext:
         if not (self.data_dir / "vault.sqlite3").is_file():
             # Ask for no passphrase when there is nothing to open.
             return Vault.open_with_passphrase(self.data_dir, "", clock=self.clock)
-        return Vault.open_with_passphrase(self.data_dir, self.passphrase(), clock=self.clock)
+        vault = Vault.open_with_passphrase(self.data_dir, self.passphrase(), clock=self.clock)
+        vault.after_lock.append(self.automatic_backup)
+        return vault
+
+    def automatic_backup(self) -> None:
+        """The daily backup when the vault changed; a failure is a note, never a failed command."""
+        try:
+            automatic_backup(self.data_dir, self.clock.now())
+        except (OSError, sqlite3.Error, WellbeingError) as exc:
+            print(f"Note: today's automatic backup could not be made ({exc}).", file=self.stderr)

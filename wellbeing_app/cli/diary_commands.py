@@ -18,6 +18,7 @@ from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import DamagedRecord, IntegrityError, InvalidInput
 from wellbeing_app.journal import MAX_BODY_LENGTH, MAX_TITLE_LENGTH
 from wellbeing_app.services import Services
+from wellbeing_app.textcheck import read_text
 from wellbeing_app.transfer import (
     ExportResult,
     ImportSummary,
@@ -201,7 +202,11 @@ def cmd_journal_add(ctx: CliContext, args: argparse.Namespace) -> int:
                     "Write your entry, then press Ctrl-D (Ctrl-Z, Enter on Windows) to save it.",
                     file=ctx.stderr,
                 )
-            body = text_value("The entry read from input", ctx.stdin.read().rstrip("\r\n"), MAX_BODY_LENGTH)
+            body = text_value(
+                "The entry read from input",
+                read_text(ctx.stdin, "The entry read from input").rstrip("\r\n"),
+                MAX_BODY_LENGTH,
+            )
         entry = services.journal.add(body=body, title=title, tags=list(args.tags or ()), day=day)
     ctx.out(f"Saved your journal entry for {human_date(entry.date)}.")
     return 0

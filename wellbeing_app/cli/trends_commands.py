@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.cli.diary_commands import day_value, human_date, is_terminal, unlocked, warn_damaged
@@ -23,7 +21,6 @@ if TYPE_CHECKING:
     from wellbeing_app.services import Services
     from wellbeing_app.trends import Figures
 
-RENDERER_GROUP = "wellbeing_app.renderers"
 MIN_ID_PREFIX = 4
 
 
@@ -141,16 +138,8 @@ def cmd_trends(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def load_renderer() -> Callable[..., Any]:
-    for entry in metadata.entry_points(group=RENDERER_GROUP):
-        if entry.name == "pdf":
-            renderer: Callable[..., Any] = entry.load()
-            return renderer
-    raise InvalidInput("The PDF report needs the desktop front end, which is not installed.", field="out")
-
-
 def cmd_report(ctx: CliContext, args: argparse.Namespace) -> int:
-    from wellbeing_app.report import build_report
+    from wellbeing_app.report import build_report, pdf_renderer
 
     out = Path(args.out)
     if out.exists() or out.is_symlink():
@@ -158,7 +147,7 @@ def cmd_report(ctx: CliContext, args: argparse.Namespace) -> int:
             f"{out} already exists; it was left untouched. Choose a new file name.", field="out"
         )
     first, last = day_value("--from", args.start), day_value("--to", args.end)
-    render = load_renderer()
+    render = pdf_renderer()
     with unlocked(ctx) as services:
         report = build_report(services, first, last, include_notes=args.include_notes)
     render(report, out)

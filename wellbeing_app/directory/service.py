@@ -86,7 +86,9 @@ class DirectoryService:
         return next((c for c in self.contacts() if c.id == contact_id or c.record_id == contact_id), None)
 
     def _write(self, contacts: Sequence[Contact]) -> None:
-        self._store.put_many(PendingRecord(KIND, c.record_id, c.to_payload(), None) for c in contacts)
+        self._store.put_many(
+            PendingRecord(KIND, self._store.keyed_id(c.record_id), c.to_payload(), None) for c in contacts
+        )
         self._contacts = None
 
     # -- importing -----------------------------------------------------------------------------------------------
@@ -139,7 +141,7 @@ class DirectoryService:
 
     def remove_private(self, contact_id: str) -> Contact:
         existing = self._require_private(contact_id)
-        self._store.delete(KIND, existing.record_id)
+        self._store.delete(KIND, self._store.keyed_id(existing.record_id))
         self._contacts = None
         return existing
 
@@ -158,7 +160,7 @@ class DirectoryService:
     # -- profile -------------------------------------------------------------------------------------------------
     def profile(self) -> Profile:
         try:
-            record = self._store.get(PROFILE_KIND, _PROFILE_ID)
+            record = self._store.get(PROFILE_KIND, self._store.keyed_id(_PROFILE_ID))
         except DamagedRecord:
             return Profile.create()
         if record is None:
@@ -169,7 +171,7 @@ class DirectoryService:
             return Profile.create()
 
     def set_profile(self, profile: Profile) -> Profile:
-        self._store.put(PROFILE_KIND, _PROFILE_ID, profile.to_payload())
+        self._store.put(PROFILE_KIND, self._store.keyed_id(_PROFILE_ID), profile.to_payload())
         return profile
 
     # -- suggestions ---------------------------------------------------------------------------------------------

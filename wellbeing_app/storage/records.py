@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.crypto.aead import RecordCipher, associated_data
+from wellbeing_app.crypto.keyed_ids import keyed_uuid
 from wellbeing_app.errors import AuthenticationFailed, DamagedRecord, IntegrityError, InvalidInput
 from wellbeing_app.storage.models import Record
 
@@ -99,7 +100,15 @@ class PendingRecord:
     device_id: str = ""
 
 
-def _aad(kind: str, record_id: str, day: str | None, changed_at: str, device_id: str, deleted: bool) -> bytes:
+def payload_aad(
+    kind: str,
+    record_id: str,
+    day: str | None,
+    changed_at: str = "",
+    device_id: str = "",
+    deleted: bool = False,
+) -> bytes:
+    """A payload's associated data: a ciphertext only opens under its own kind, id, day and change stamp."""
     bound = f"{kind}\x1f{day or ''}"
     if changed_at or device_id or deleted:
         bound += f"\x1f{changed_at}\x1f{device_id}\x1f{int(deleted)}"
@@ -131,10 +140,17 @@ def read_valid(
 
 class RecordStore:
     def __init__(
-        self, engine: Engine, cipher: RecordCipher, *, device_id: str = "", clock: Clock | None = None
+        self,
+        engine: Engine,
+        cipher: RecordCipher,
+        *,
+        device_id: str = "",
+        clock: Clock | None = None,
+        id_key: bytes | None = None,
     ) -> None:
         self._engine_ref: Engine | None = engine
         self._cipher_ref: RecordCipher | None = cipher
+        self._id_key: bytes | None = id_key
         self._listeners: list[ChangeListener] = []
         self.device_id = device_id
         self._clock = clock or SystemClock()
@@ -155,7 +171,14 @@ class RecordStore:
         """Forget the key and the database: every later call says the vault is locked."""
         self._engine_ref = None
         self._cipher_ref = None
+        self._id_key = None
         self._listeners.clear()
+
+    def keyed_id(self, stable_id: str) -> str:
+        """The id to store for a name-based ``stable_id``: unlinkable to content without the key."""
+        if self._id_key is None:
+            raise AuthenticationFailed("The vault is locked.")
+        return keyed_uuid(self._id_key, stable_id)
 
     def add_listener(self, listener: ChangeListener) -> None:
         """Called with the changed record kinds after every committed change (the GUI refreshes from it)."""
@@ -174,7 +197,7 @@ class RecordStore:
     def _seal(self, change: Change) -> dict[str, Any]:
         day = change.day.isoformat() if change.day else None
         data = json.dumps(change.payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        aad = _aad(change.kind, change.id, day, change.changed_at, change.device_id, change.deleted)
+        aad = payload_aad(change.kind, change.id, day, change.changed_at, change.device_id, change.deleted)
         return {
             "id": change.id,
             "kind": change.kind,
@@ -262,14 +285,15 @@ class RecordStore:
     # -- reading ----------------------------------------------------------------------------------------------
     def _open(self, row: Any) -> StoredRecord:
         try:
-            aad = _aad(row.kind, row.id, row.day, row.changed_at, row.device_id, bool(row.deleted))
+            aad = payload_aad(row.kind, row.id, row.day, row.changed_at, row.device_id, bool(row.deleted))
             data = self._cipher.open(row.payload, aad)
             payload = json.loads(data.decode("utf-8"))
             if not isinstance(payload, dict):
                 raise ValueError("payload is not an object")
             if row.deleted and payload:
                 raise ValueError("a deletion marker holds content")
-        except (IntegrityError, ValueError, UnicodeDecodeError) as exc:
+        except (IntegrityError, ValueError, TypeError, UnicodeDecodeError, RecursionError) as exc:
+            # TypeError: a payload cell holding a number or text instead of bytes.
             raise DamagedRecord(row.kind, row.id) from exc
         day = date.fromisoformat(row.day) if row.day else None
         return StoredRecord(row.id, row.kind, day, payload, row.changed_at, row.device_id)

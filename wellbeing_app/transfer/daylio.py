@@ -4,8 +4,8 @@ Daylio writes ``full_date,date,weekday,time,mood,activities,note_title,note``, o
 labels that users can rename, so they are mapped to our 0–10 scale: by default rad=9, good=7, meh=5, bad=3,
 awful=1, and a mapping such as ``"great=9,fine=6"`` adds labels or changes their values (case-insensitive).
 Activities (separated by " | ") become tags; the note title and the note become the check-in note, the title
-on its own first line. Each row gets an id derived from its date, time, mood and note, so importing the same
-export again adds nothing. The import is atomic: one bad row means nothing is imported, and the message names
+on its own first line. Each row gets an id derived from its date, time, mood and note under the vault's id key
+(see crypto/keyed_ids), so importing the same export again adds nothing. The import is atomic: one bad row means nothing is imported, and the message names
 the row's line in the file and the field.
 """
 
@@ -33,6 +33,7 @@ DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", 
 REQUIRED_COLUMNS = ("full_date", "time", "mood")
 DEFAULT_MOODS: dict[str, int] = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
 ACTIVITY_SEPARATOR = "|"
+MAX_COLUMNS = 64
 MAPPING_FIELD = "daylio-moods"
 _NAMESPACE = uuid.UUID("0d5c8f3e-6a71-4c1b-9b8e-5d2f7a4e9c30")
 _BREAK = re.compile(r"[ \t]*<br\s*/?>", re.IGNORECASE)
@@ -105,7 +106,8 @@ def daylio_id(full_date: str, time: str, mood: str, note: str) -> str:
 
 def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
     """The header's column positions and each non-empty row with the line where it starts."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    # strict: an unclosed quote is an error at its line, not the rest of the file swallowed into one note.
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     header: dict[str, int] | None = None
     width = 0
     rows: list[tuple[int, list[str]]] = []
@@ -116,13 +118,29 @@ def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
         except StopIteration:
             break
         except csv.Error as exc:
+            reason = "a quote is never closed" if "unexpected end of data" in str(exc) else str(exc)
             raise InvalidInput(
-                f"line {line}: the CSV cannot be read ({exc}).", field="file", line=line
+                f"line {line}: the CSV cannot be read ({reason}).", field="file", line=line
             ) from None
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
+            if len(row) > MAX_COLUMNS:
+                raise InvalidInput(
+                    f"line {line}: the header has {len(row)} columns; a Daylio export has about "
+                    f"{len(DAYLIO_COLUMNS)} (at most {MAX_COLUMNS} are read).",
+                    field="header",
+                    line=line,
+                )
             names = [cell.strip().lower() for cell in row]
+            repeated = sorted({name for name in names if name and names.count(name) > 1})
+            if repeated:
+                raise InvalidInput(
+                    f"line {line}: the column {repeated[0]!r} appears more than once in the header; "
+                    "export the file again from Daylio.",
+                    field="header",
+                    line=line,
+                )
             missing = [name for name in REQUIRED_COLUMNS if name not in names]
             if missing:
                 raise InvalidInput(
@@ -131,7 +149,7 @@ def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
                     field="header",
                     line=line,
                 )
-            header = {name: names.index(name) for name in dict.fromkeys(names)}
+            header = {name: position for position, name in enumerate(names)}
             width = len(names)
             continue
         if len(row) != width:
@@ -175,7 +193,7 @@ def _row_to_record(
         activities = [part for part in cell("activities").split(ACTIVITY_SEPARATOR) if part.strip()]
         checkin = CheckIn.from_values(
             {"time": at, "mood": mood, "tags": activities, "note": note},
-            record_id=daylio_id(day.isoformat(), at, label, note),
+            record_id=context.keyed_id(daylio_id(day.isoformat(), at, label, note)),
             day=day,
         )
     except InvalidInput as exc:
@@ -221,7 +239,9 @@ def import_daylio(
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import a Daylio CSV export's text as check-ins, atomically."""
-    candidates, rows = _validate(text, ImportContext(services.clock.now()), moods, progress)
+    candidates, rows = _validate(
+        text, ImportContext(services.clock.now(), services.vault.store.keyed_id), moods, progress
+    )
     return merge_candidates(services, candidates, progress=progress, total=rows)
 
 

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wellbeing_app import textcheck
 from wellbeing_app.errors import DamagedRecord, InvalidInput
 from wellbeing_app.storage.records import PendingRecord, is_newer, utc_stamp
 from wellbeing_app.transfer.export import (
@@ -35,6 +36,8 @@ from wellbeing_app.transfer.export import (
 
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
+
+MAX_IMPORT_BYTES = 200_000_000  # years of daily check-ins and journal entries are a few MB
 
 
 @dataclass
@@ -96,6 +99,12 @@ class Candidate:
 def read_import_file(path: Path) -> str:
     """The file's text (UTF-8, a byte-order mark tolerated), or InvalidInput saying why it cannot be read."""
     try:
+        if path.is_file() and path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InvalidInput(
+                f"{path} is larger than {MAX_IMPORT_BYTES // 10**6} MB, more than any export of this app; "
+                "nothing was imported.",
+                field="file",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {path}.", field="file") from None
@@ -226,7 +235,7 @@ def _changed_at(values: Mapping[str, Any]) -> str:
 
 def _parse_document(text: str) -> dict[str, Any]:
     try:
-        document = json.loads(text)
+        document = textcheck.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
@@ -313,7 +322,7 @@ def validate_export(
 
 def import_json(services: Services, text: str, *, progress: Progress | None = None) -> ImportSummary:
     """Import our own JSON export, atomically; see the module docstring."""
-    context = ImportContext(services.clock.now())
+    context = ImportContext(services.clock.now(), services.vault.store.keyed_id)
     candidates = validate_export(text, context, progress=progress)
     return merge_candidates(services, candidates, progress=progress)
 

@@ -22,9 +22,11 @@ ExportRecord = dict[str, Any]
 
 @dataclass(frozen=True)
 class ImportContext:
-    """What a section's parser may need besides the record: 'today' (no future dates) and 'now'."""
+    """What a section's parser may need besides the record: 'today' (no future dates), 'now', and the
+    vault's ``keyed_id`` for records whose id is derived from their content (see crypto/keyed_ids)."""
 
     now: datetime
+    keyed_id: Callable[[str], str]
 
     @property
     def today(self) -> date:

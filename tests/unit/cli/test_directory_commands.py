@@ -230,10 +230,12 @@ def test_list_reports_a_damaged_contact_and_shows_the_rest(
     cli: Cli, files: Path, home: Path, clock: FixedClock
 ) -> None:
     cli("directory", "import", str(files / "org.csv"))
-    [ana] = [contact for contact in stored_contacts(home, clock) if contact.id == "p-001"]
+    with unlocked(home, clock) as services:
+        [ana] = [contact for contact in services.directory.contacts() if contact.id == "p-001"]
+        stored_id = services.vault.store.keyed_id(ana.record_id)
     conn = sqlite3.connect(db_path(home))
     with conn:
-        conn.execute("UPDATE records SET payload = X'00' WHERE id = ?", (ana.record_id,))
+        conn.execute("UPDATE records SET payload = X'00' WHERE id = ?", (stored_id,))
     conn.close()
     result = cli("directory", "list")
     assert result.code == 0

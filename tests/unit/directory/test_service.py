@@ -280,14 +280,17 @@ def test_a_damaged_contact_is_reported_and_the_rest_stay_readable(
     jose = directory.get("p-002")
     assert jose is not None
     with vault.engine.begin() as conn:
-        conn.execute(text("UPDATE records SET payload = X'00' WHERE id = :id"), {"id": jose.record_id})
+        conn.execute(
+            text("UPDATE records SET payload = X'00' WHERE id = :id"),
+            {"id": vault.store.keyed_id(jose.record_id)},
+        )
     vault.store.put(
         directory_service.KIND, "00000000-0000-4000-8000-00000000000d", {"v": 1, "name": "No kind"}
     )
     fresh = DirectoryService(vault.store, clock)
     assert sorted(by_id(fresh)) == ["p-001", "p-003", "p-004"]
     assert sorted(damaged.record_id for damaged in fresh.damaged) == sorted(
-        [jose.record_id, "00000000-0000-4000-8000-00000000000d"]
+        [vault.store.keyed_id(jose.record_id), "00000000-0000-4000-8000-00000000000d"]
     )
     assert len(fresh.suggestions()) == 3
 
@@ -323,7 +326,7 @@ def test_the_export_holds_contacts_with_their_record_ids(
     stored = directory.get("p-001")
     assert stored is not None
     assert (ana["id"], ana["contact_id"], ana["source"], ana["listed"]) == (
-        stored.record_id,
+        services.vault.store.keyed_id(stored.record_id),
         "p-001",
         "org.csv (2026-11-25)",
         True,
@@ -361,7 +364,6 @@ def test_import_into_a_new_vault_restores_contacts(
         (lambda item: item.update(tags="ICU", languages=7), "contacts[0]: languages must be a list of texts"),
         (lambda item: item.update(listed="yes"), "contacts[0]: listed must be true or false"),
         (lambda item: item.pop("contact_id"), "contacts[0]: contact_id is required"),
-        (lambda item: item.update(contact_id="p-999"), "does not belong to contact_id 'p-999'"),
         (lambda item: item.update(name=" "), "contacts[0]: name: the name is missing"),
     ],
 )

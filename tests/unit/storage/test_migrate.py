@@ -58,17 +58,17 @@ def filled_vault(vault: Vault, data_dir: Path) -> Path:
 
 @pytest.fixture
 def schema_one_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The app's migrations plus a harmless revision 0099, so a vault at today's head is one revision behind."""
+    """The app's migrations plus a harmless test revision, so an existing vault is one revision behind."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0099_test_index.py").write_text(
+    (scripts / "versions" / "9999_test_index.py").write_text(
         textwrap.dedent(
-            '''\
+            f'''\
             """A test-only revision: an index on records.day."""
             from alembic import op
 
-            revision = "0099"
-            down_revision = "0002"
+            revision = "9999_test"
+            down_revision = "{migrate.SCHEMA_HEAD}"
             branch_labels = None
             depends_on = None
 
@@ -83,8 +83,8 @@ def schema_one_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         )
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0099")
-    return "0099"
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "9999_test")
+    return "9999_test"
 
 
 def test_schema_head_matches_alembic() -> None:
@@ -133,7 +133,7 @@ def test_a_vault_behind_head_is_backed_up_then_upgraded(
         backup = vault.backup_made
         assert backup is not None
         assert backup.parent == data_dir / "backups"
-        assert backup.name == "vault-20261125-090000-before-migration-from-0002.sqlite3"
+        assert backup.name == f"vault-20261125-090000-before-migration-from-{SCHEMA_HEAD}.sqlite3"
         assert current_revision(vault.engine) == schema_one_ahead
         assert "ix_test_records_day" in tables(filled_vault)
         assert vault.verify().ok
@@ -143,7 +143,7 @@ def test_a_vault_behind_head_is_backed_up_then_upgraded(
 
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup.parent.stat().st_mode) == 0o700
-    assert rows(backup, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert rows(backup, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert rows(backup, "SELECT id, kind, day, payload FROM records ORDER BY id") == before
     assert CANARY.encode() not in backup.read_bytes()
 
@@ -163,7 +163,7 @@ def test_a_database_with_tables_but_no_revision_is_refused_unchanged(
     with pytest.raises(IntegrityError, match="unchanged"):
         Vault.open_with_passphrase(data_dir, passphrase)
     assert rows(filled_vault, "SELECT * FROM records ORDER BY id") == before
-    assert rows(filled_vault, "SELECT count(*) FROM vault_meta") == [(9,)]
+    assert rows(filled_vault, "SELECT count(*) FROM vault_meta") == [(10,)]
 
 
 def test_a_vault_from_a_newer_app_is_refused_calmly(
@@ -217,12 +217,17 @@ def test_a_vault_from_before_change_times_upgrades_in_place_and_stays_readable(
 ) -> None:
     """Revision 0001 rows were sealed without a change time; 0002 adds the columns and they still open."""
     from wellbeing_app.crypto.aead import RecordCipher, associated_data
+    from wellbeing_app.vault import KEY_CHECK_LEGACY, _wrap_aad
 
     cipher = RecordCipher(vault.data_key)
+    legacy_check = cipher.seal(KEY_CHECK_LEGACY, _wrap_aad(vault.vault_id, "key_check")).hex()
     vault.lock()
     path = db_path(data_dir)
     conn = sqlite3.connect(path)
     with conn:
+        # A vault of that time also had no authenticated header (issue 14).
+        conn.execute("UPDATE vault_meta SET value = ? WHERE key = 'key_check'", (legacy_check,))
+        conn.execute("DELETE FROM vault_meta WHERE key = 'header_mac'")
         conn.execute("DROP INDEX ix_records_changed_at")
         for column in ("changed_at", "device_id", "deleted"):
             conn.execute(f"ALTER TABLE records DROP COLUMN {column}")
