@@ -37,10 +37,12 @@ def add_periods(services: Services) -> None:
 def run() -> dict[str, float | int | str]:
     from pypdf import PdfReader
 
-    from ui.report_pdf import ensure_gui_application, write_report_pdf
+    from ui.qt import QApplication
+    from ui.report_pdf import write_report_pdf
     from wellbeing_app.report import build_report
 
-    ensure_gui_application()
+    # A full QApplication, as the desktop has, so that benchmarks run after this one can still make widgets.
+    _app = QApplication.instance() or QApplication([])
     clock = SystemClock()
     figures: dict[str, float | int | str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
