@@ -20,6 +20,7 @@ from wellbeing_app.trends import rolling_mean
 from wellbeing_app.trends_data import TrendsData
 
 ACCENT = QColor(59, 127, 122)
+ACCENT_ON_DARK = QColor(102, 194, 184)  # the same teal, light enough for a dark background
 # Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 SERIES = {
     "energy": (QColor(230, 159, 0), Qt.PenStyle.DashLine, "t"),
@@ -109,6 +110,7 @@ class MoodChart(QWidget):
         days = sorted(data.days)
         x = [stamp(day) for day in days]
         text = self.palette().color(QPalette.ColorRole.Text)
+        accent = ACCENT_ON_DARK if self.palette().color(QPalette.ColorRole.Base).lightness() < 128 else ACCENT
         many = len(days) > 200
         item.plot(
             x,
@@ -116,7 +118,7 @@ class MoodChart(QWidget):
             pen=None,
             symbol="o",
             symbolSize=4 if many else 7,
-            symbolBrush=pg.mkBrush(ACCENT.red(), ACCENT.green(), ACCENT.blue(), 140 if many else 200),
+            symbolBrush=pg.mkBrush(accent.red(), accent.green(), accent.blue(), 140 if many else 200),
             symbolPen=None,
             name="Daily mood",
         )
@@ -124,7 +126,7 @@ class MoodChart(QWidget):
         item.plot(
             [stamp(day) for day in rolling_days],
             [data.rolling[day] for day in rolling_days],
-            pen=pg.mkPen(ACCENT, width=2.4),
+            pen=pg.mkPen(accent, width=2.4),
             connect=_gaps(rolling_days),
             antialias=len(rolling_days) < SMOOTH_LIMIT,
             name="7-day average",
