@@ -44,11 +44,11 @@ def test_a_threshold_change_applies_to_the_status_and_restore_defaults_undoes_it
     field = find(window, "A low day is mood at or below", QDoubleSpinBox)
     field.setValue(3.0)
     assert load_settings(window.session.data_dir).detection == {"sustained_low_max_mood": 3.0}
-    assert page.context.services.status._config.sustained_low_max_mood == 3.0
+    assert page.context.services.status.config.sustained_low_max_mood == 3.0
     qtbot.mouseClick(find(window, "Restore default thresholds", QPushButton), _left())
     assert load_settings(window.session.data_dir).detection == {}
     assert field.value() == DEFAULT_CONFIG.sustained_low_max_mood
-    assert page.context.services.status._config == DEFAULT_CONFIG
+    assert page.context.services.status.config == DEFAULT_CONFIG
 
 
 def test_appearance_and_auto_lock_persist(qtbot: QtBot, unlocked_window: MainWindow) -> None:
