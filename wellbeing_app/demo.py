@@ -95,7 +95,9 @@ def fill_demo(services: Services, seed: int = 7) -> None:
             tags=tags,
             note="(fictional) Long shift, tea with the team after." if rng.random() < 0.2 else "",
             day=day,
-            at=now.strftime("%H:%M") if day == today else f"{rng.randint(19, 22)}:{rng.choice(('00', '15', '30', '45'))}",
+            at=now.strftime("%H:%M")
+            if day == today
+            else f"{rng.randint(19, 22)}:{rng.choice(('00', '15', '30', '45'))}",
         )
         records.append(services.checkins.to_pending(checkin))
     services.vault.store.put_many(records)

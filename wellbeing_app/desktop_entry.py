@@ -87,3 +87,20 @@ def set_autostart(enabled: bool, environ: Mapping[str, str] | None = None) -> Pa
 
 def autostart_enabled(environ: Mapping[str, str] | None = None) -> bool:
     return autostart_path(environ).is_file()
+
+
+def icon_path(environ: Mapping[str, str] | None = None) -> Path:
+    base = _home(os.environ if environ is None else environ, "XDG_DATA_HOME", ".local/share")
+    return base / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+
+
+def install_desktop_entry(environ: Mapping[str, str] | None = None) -> tuple[Path, Path]:
+    """The menu entry and its icon for the current user (no administrator rights needed)."""
+    from resources import resource_path
+
+    icon = icon_path(environ)
+    icon.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(resource_path("icons", "app.svg"), icon)
+    entry = applications_path(environ)
+    _write(entry, entry_text(launch_command(), icon=str(icon)))
+    return entry, icon
