@@ -30,6 +30,7 @@ from ui.qt import (
     QCloseEvent,
     QDialog,
     QIcon,
+    QLabel,
     QLocale,
     QMainWindow,
     QMenu,
@@ -96,6 +97,12 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(build_header(self))
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setAccessibleName("Banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
@@ -307,6 +314,11 @@ class MainWindow(QMainWindow):
         restore_from_backup(
             self, self.session.data_dir, self.session.clock.now(), self.lock, self._show_start_page
         )
+
+    def show_banner(self, text: str) -> None:
+        """A line under the header on every screen, locked or not (the demo says so here)."""
+        self.banner.setText(text)
+        self.banner.show()
 
     def bring_forward(self) -> None:
         self.tray.bring_forward()
