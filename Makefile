@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test bench install lint typecheck contracts check-python clean
+.PHONY: run test bench install lint typecheck contracts check-python clean demo screenshots
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -47,6 +47,12 @@ install: | check-python
 		exit 2; }
 	pipx install --force --pip-args="-c $(CURDIR)/constraints.txt" "$(CURDIR)"
 	@echo "Installed: run 'wellbeing-app --help' from any folder (open a new terminal if it is not found yet)."
+
+demo: $(VENV)/.installed-app
+	$(BIN)/wellbeing-app --demo
+
+screenshots: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run

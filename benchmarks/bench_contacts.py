@@ -1,4 +1,4 @@
-"""The directory in the vault at 5,000 contacts: importing through ContactService, loading, suggesting.
+"""The directory in the vault at 5,000 contacts: importing through DirectoryService, loading, suggesting.
 
 ``bench_directory`` measures the pure core (parsing, filtering, ranking in memory); this one adds the vault:
 encrypting and writing every contact in one transaction, and decrypting them all again after an unlock.
@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 from benchmarks.bench_directory import CONTACTS, synthetic_contacts
 from benchmarks.common import PASSPHRASE, fresh_vault, median_ms, vault_mb
 from wellbeing_app.clock import FixedClock
-from wellbeing_app.contacts import ContactService
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.directory import Profile, export_csv
+from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault
 
@@ -47,7 +47,7 @@ def run() -> dict[str, float | int | str]:
         for run_number in range(IMPORT_RUNS):
             vault = fresh_vault(root / f"import-{run_number}", clock, kdf)
             try:
-                directory = ContactService(vault.store, clock)
+                directory = DirectoryService(vault.store, clock)
                 started = time.perf_counter()
                 plan = directory.plan_import(content, source_name="staff-directory.csv")
                 planned = time.perf_counter()
@@ -74,7 +74,7 @@ def run() -> dict[str, float | int | str]:
             assert not again.has_changes
 
             def load() -> None:
-                assert len(ContactService(vault.store, clock).contacts()) == CONTACTS
+                assert len(DirectoryService(vault.store, clock).contacts()) == CONTACTS
 
             figures["load_after_unlock_ms"] = round(median_ms(load, LOAD_RUNS), 1)
 

@@ -33,9 +33,9 @@ from wellbeing_app.checkins import CheckIn
 from wellbeing_app.clock import SystemClock
 from wellbeing_app.directory import Profile
 from wellbeing_app.instruments import InstrumentResult
+from wellbeing_app.instruments.store import INSTRUMENT_KIND
 from wellbeing_app.services import Services
 from wellbeing_app.storage.records import PendingRecord
-from wellbeing_app.wellbeing_status import INSTRUMENT_KIND
 
 DAYS = 3_650
 CONTACTS = 200

@@ -6,7 +6,7 @@ vaults are created with a deliberately cheap Argon2id cost so the suite stays fa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import keyring.core
 import pytest
 
 from tests.helpers.keyrings import MemoryKeyring, NoKeyring
+from tests.helpers.template_vault import TemplateVault, build_template
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.services import Services
@@ -64,10 +65,20 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "vault"
 
 
+@pytest.fixture(scope="session")
+def template_vault(tmp_path_factory: pytest.TempPathFactory) -> TemplateVault:
+    return build_template(tmp_path_factory.mktemp("template") / "vault", TEST_PASSPHRASE)
+
+
 @pytest.fixture
-def vault(data_dir: Path, fast_kdf: KdfParams, clock: FixedClock, passphrase: str) -> Iterator[Vault]:
-    """An unlocked, empty vault, locked again after the test."""
-    opened, _recovery_key = Vault.create(data_dir, passphrase, kdf=fast_kdf, clock=clock)
+def vault(
+    data_dir: Path, fast_kdf: KdfParams, clock: FixedClock, passphrase: str, template_vault: TemplateVault
+) -> Iterator[Vault]:
+    """An unlocked, empty vault (a copy of the session's template), locked again after the test."""
+    if passphrase == template_vault.passphrase:
+        opened = template_vault.open_copy(data_dir, clock)
+    else:
+        opened, _recovery_key = Vault.create(data_dir, passphrase, kdf=fast_kdf, clock=clock)
     yield opened
     opened.lock()
 
@@ -76,3 +87,23 @@ def vault(data_dir: Path, fast_kdf: KdfParams, clock: FixedClock, passphrase: st
 def services(vault: Vault, clock: FixedClock) -> Services:
     """The services an unlocked app uses, over the test vault and clock."""
     return Services(vault, clock)
+
+
+NewServices = Callable[[], Services]
+
+
+@pytest.fixture
+def new_services(
+    tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock, passphrase: str
+) -> Iterator[NewServices]:
+    """Another empty vault each call (a 'new vault' to import into); all locked after the test."""
+    opened: list[Vault] = []
+
+    def make() -> Services:
+        vault, _ = Vault.create(tmp_path / f"other-{len(opened)}", passphrase, kdf=fast_kdf, clock=clock)
+        opened.append(vault)
+        return Services(vault, clock)
+
+    yield make
+    for vault in opened:
+        vault.lock()

@@ -6,8 +6,9 @@ The page lists the check-ins and says which one to edit.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ui.qt import (
-    QDate,
     QDateEdit,
     QDoubleSpinBox,
     QFrame,
@@ -21,6 +22,9 @@ from ui.qt import (
     QTimeEdit,
     QTimer,
     Signal,
+    pydate,
+    pytime,
+    qdate,
 )
 from ui.scale import ScaleInput
 from ui.tag_input import TagInput
@@ -137,7 +141,7 @@ class CheckInForm(QFrame):
         return row
 
     # -- saving and editing -------------------------------------------------------------------------------------
-    def values(self) -> dict[str, object]:
+    def values(self) -> dict[str, Any]:
         sleep = self.sleep.value()
         return {
             "mood": self.mood.value(),
@@ -154,9 +158,9 @@ class CheckInForm(QFrame):
             self.say("Choose your mood first: drag the Mood scale, use the arrow keys, or type a number.")
             self.mood.setFocus()
             return
-        moment: dict[str, object] = {}  # "now", unless editing or back-filling (the core refuses the future)
+        moment: dict[str, Any] = {}  # "now", unless editing or back-filling (the core refuses the future)
         if self.editing is not None or self._when_touched:
-            moment = {"day": self.when_date.date().toPython(), "at": self.when_time.time().toPython()}
+            moment = {"day": pydate(self.when_date.date()), "at": pytime(self.when_time.time())}
         record_id = self.editing.id if self.editing else None
         try:
             checkin = self.services.checkins.build(**values, **moment, record_id=record_id)
@@ -228,8 +232,8 @@ class CheckInForm(QFrame):
         now = self.clock.now()
         for editor in (self.when_date, self.when_time):
             editor.blockSignals(True)
-        self.when_date.setMaximumDate(QDate(now.date()))
-        self.when_date.setDate(QDate(now.date()))
+        self.when_date.setMaximumDate(qdate(now.date()))
+        self.when_date.setDate(qdate(now.date()))
         self.when_time.setTime(QTime(now.hour, now.minute))
         for editor in (self.when_date, self.when_time):
             editor.blockSignals(False)
@@ -239,7 +243,7 @@ class CheckInForm(QFrame):
     def _show_when(self, checkin: CheckIn) -> None:
         for editor in (self.when_date, self.when_time):
             editor.blockSignals(True)
-        self.when_date.setDate(QDate(checkin.date))
+        self.when_date.setDate(qdate(checkin.date))
         self.when_time.setTime(QTime(checkin.time.hour, checkin.time.minute))
         for editor in (self.when_date, self.when_time):
             editor.blockSignals(False)
@@ -248,7 +252,7 @@ class CheckInForm(QFrame):
     def _when_changed(self) -> None:
         self._when_touched = True
         self.when_note.setText(
-            "earlier check-in" if self.when_date.date().toPython() < self.clock.now().date() else ""
+            "earlier check-in" if pydate(self.when_date.date()) < self.clock.now().date() else ""
         )
 
     # -- drafts -------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from ui.qt import QApplication, QEvent, QObject, QTimer, Signal
+from ui.qt import QApplication, QEvent, QGuiApplication, QObject, QTimer, Signal
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -34,7 +34,8 @@ class IdleWatcher(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-            app.applicationStateChanged.connect(lambda _state: self._check())
+            if isinstance(app, QGuiApplication):
+                app.applicationStateChanged.connect(lambda _state: self._check())
 
     def set_minutes(self, minutes: int) -> None:
         self.set_interval_ms(max(1, minutes) * 60_000)

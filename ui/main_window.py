@@ -8,11 +8,13 @@ the user types the passphrase), so the first page paints without them.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resources import resource_path
-from ui.clipboard import clear_if_ours
+from ui.changes import ChangeHub
+from ui.clipboard import clear_if_ours, watch_clipboard
 from ui.dialogs.crisis import CrisisDialog
 from ui.idle import IdleWatcher
 from ui.pages.recovery import RecoveryKeyPage
@@ -24,9 +26,7 @@ from ui.qt import (
     QApplication,
     QCloseEvent,
     QDialog,
-    QHBoxLayout,
     QIcon,
-    QKeySequence,
     QLabel,
     QLocale,
     QMainWindow,
@@ -35,31 +35,41 @@ from ui.qt import (
     QPushButton,
     QShowEvent,
     QStackedWidget,
-    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 from ui.session import VaultSession
-from wellbeing_app import __version__
+from ui.tray import Tray
+from ui.window_menus import build_header, build_menus
+from ui.window_messages import (
+    ABOUT_TEXT,
+    APP_TITLE,
+    UNLOCK_WENT_WRONG,
+    damage_message,
+    friendly_error,
+    newest_backup_hint,
+)
+from ui.window_settings import apply_appearance, connect_settings_page
+from wellbeing_app.app_settings import load_settings
 from wellbeing_app.crisis import default_country
-from wellbeing_app.errors import AuthenticationFailed, WellbeingError
+from wellbeing_app.errors import AuthenticationFailed, IntegrityError, WellbeingError
 
 if TYPE_CHECKING:
     from ui.pages.shell import MainArea
     from wellbeing_app.services import Services
 
-APP_TITLE = "Wellbeing Check-in"
-
-
-def friendly_error(error: BaseException) -> str:
-    if isinstance(error, AuthenticationFailed):
-        return "That passphrase didn't open the vault. Take your time and try again."
-    if isinstance(error, WellbeingError):
-        return str(error)
-    return "Something unexpected went wrong. Nothing was changed; please try again."
-
 
 class MainWindow(QMainWindow):
+    # Made by ui.window_menus.build_header and build_menus.
+    lock_button: QPushButton
+    help_button: QPushButton
+    file_menu: QMenu
+    lock_action: QAction
+    import_action: QAction
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+
     def __init__(self, session: VaultSession) -> None:
         super().__init__()
         self.session = session
@@ -86,13 +96,25 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self._build_header())
+        column.addWidget(build_header(self))
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setAccessibleName("Banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
 
         self.notifications_sent = 0
-        self._build_tray()
+        self.quitting = False
+        watch_clipboard()
+        self.tray = Tray(
+            self, session.data_dir, session.clock, self.lock_action, self.show_crisis_lines, self.quit
+        )
+        self.tray.check_in_requested.connect(self.check_in_now)
+        self.tray.reminder_waiting.connect(self._reminder_in_window)
         self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
         self.idle.idle_timed_out.connect(self.lock)
 
@@ -111,57 +133,8 @@ class MainWindow(QMainWindow):
         self._show_start_page()
 
     # -- layout -------------------------------------------------------------------------------------------------
-    def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("Header")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 8, 16, 8)
-        title = QLabel(APP_TITLE)
-        title.setProperty("role", "app-title")
-        row.addWidget(title)
-        row.addStretch(1)
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setAccessibleName("Lock")
-        self.lock_button.setToolTip("Lock now (Ctrl+L)")
-        self.lock_button.clicked.connect(self.lock)
-        self.lock_button.hide()
-        row.addWidget(self.lock_button)
-        self.help_button = QPushButton("Need help now?")
-        self.help_button.setObjectName("NeedHelpButton")
-        self.help_button.setAccessibleName("Need help now?")
-        self.help_button.clicked.connect(self.show_crisis_lines)
-        row.addWidget(self.help_button)
-        return header
-
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.file_menu = file_menu
-        self.lock_action = QAction("&Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        self.lock_action.setEnabled(False)
-        self.addAction(self.lock_action)
-        self.import_action = QAction("&Import…", self)
-        self.import_action.triggered.connect(self._import)
-        self.export_action = QAction("&Export…", self)
-        self.export_action.triggered.connect(self._export)
-        for action in (self.import_action, self.export_action):
-            action.setEnabled(False)
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        crisis_action = QAction("Need help now?", self)
-        crisis_action.triggered.connect(self.show_crisis_lines)
-        help_menu.addAction(crisis_action)
-        about_action = QAction(f"About {APP_TITLE}", self)
-        about_action.triggered.connect(self._about)
-        help_menu.addAction(about_action)
+        build_menus(self)
 
     # -- flow ---------------------------------------------------------------------------------------------------
     def _show_start_page(self) -> None:
@@ -182,9 +155,8 @@ class MainWindow(QMainWindow):
         self.welcome_page.clear()
         self.recovery_page.show_key(recovery_key)
         self.stack.setCurrentWidget(self.recovery_page)
-        self.lock_action.setEnabled(
-            True
-        )  # the vault is open while the key is on screen: it locks like any page
+        # The vault is open while the key is on screen: it locks like any page.
+        self.lock_action.setEnabled(True)
         self.apply_autolock()
         self.recovery_page.saved_check.setFocus()
 
@@ -213,14 +185,44 @@ class MainWindow(QMainWindow):
         )
 
     def _unlock_failed(self, error: BaseException) -> None:
-        self.unlock_page.show_error(friendly_error(error))
+        hint = newest_backup_hint(self.session.data_dir) if isinstance(error, IntegrityError) else ""
+        self.unlock_page.show_error(friendly_error(error) + hint)
 
     def _recovery_failed(self, error: BaseException) -> None:
         message = str(error) if isinstance(error, WellbeingError) else friendly_error(error)
         self.unlock_page.show_error(message)
 
     def _on_unlocked(self) -> None:
+        """Build the unlocked app; any failure on the way locks again (fail closed) and says what happened."""
+        try:
+            self._show_unlocked_app()
+        except Exception as error:
+            self._unlock_went_wrong(error)
+
+    def _unlock_went_wrong(self, _error: BaseException) -> None:
+        """Drop the key and the half-built pages before anything else can use them, even if handlers fail."""
+        vault = self.session.vault
+        area, self.main_area = self.main_area, None
+        if area is not None:
+            self.stack.removeWidget(area)
+            area.deleteLater()
+        try:
+            self.session.lock()
+        except Exception:
+            self.session.vault = None  # the lock handlers failed too; the key still goes below
+        if vault is not None:
+            vault.lock()
+        for hub in self.findChildren(ChangeHub):  # made before the failure; nothing may watch a locked vault
+            with contextlib.suppress(Exception):  # one that failed half-way through being built
+                hub.stop()
+            hub.deleteLater()
+        if self.stack.currentWidget() is not self.unlock_page:
+            self._on_locked()
+        self.unlock_page.show_error(UNLOCK_WENT_WRONG + newest_backup_hint(self.session.data_dir))
+
+    def _show_unlocked_app(self) -> None:
         from ui.pages.base import PageContext
+        from ui.pages.settings import SettingsPage
         from ui.pages.shell import MainArea
         from ui.pages.today import TodayPage
         from wellbeing_app.services import Services
@@ -230,7 +232,8 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(self.session.data_dir)
         services = Services(vault, self.session.clock)
         services.status.fallback_country = self.crisis_country()
-        context = PageContext(self.session, vault, self.session.clock, self.preferences, services)
+        changes = ChangeHub(services, self)
+        context = PageContext(self.session, vault, self.session.clock, self.preferences, services, changes)
         self.main_area = MainArea(context)
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)
@@ -239,30 +242,29 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.import_action.setEnabled(True)
         self.export_action.setEnabled(True)
+        self.backup_action.setEnabled(True)
         self.apply_autolock()
-        today = self.main_area.page("Today")
-        if isinstance(today, TodayPage):
+        today = self.main_area.page(TodayPage)
+        if today is not None:
             today.navigate_requested.connect(self.main_area.show_page)
             today.alert_raised.connect(self.notify)
             if today.unseen_alert:  # raised while the page was being built, before this connection
                 self.notify()
+        settings_page = self.main_area.page(SettingsPage)
+        if settings_page is not None:
+            connect_settings_page(self, settings_page)
         self._report_damage(context.services)
         self.main_area.pages[0].setFocus()
 
     def _report_damage(self, services: Services) -> None:
-        """Damaged records are skipped by the pages; say so once, calmly, and how to learn more."""
-        damaged = {
-            d.record_id
-            for d in services.checkins.damaged + services.journal.damaged + services.directory.damaged
-        }
-        if damaged:
-            count = len(damaged)
-            self.statusBar().showMessage(
-                f"{count} record{'s' if count != 1 else ''} could not be read and {'are' if count != 1 else 'is'} "
-                "not shown; everything else is fine. 'wellbeing-app verify' lists them."
-            )
+        message = damage_message(services)
+        if message:
+            self.statusBar().showMessage(message)
         else:
             self.statusBar().clearMessage()
+
+    def apply_appearance(self) -> None:
+        apply_appearance()
 
     def apply_autolock(self) -> None:
         self.idle.set_minutes(self.preferences.autolock_minutes)
@@ -282,6 +284,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.recovery_page.key_field.clear()
         if self.main_area is not None:
+            self.main_area.context.changes.stop()
+            self.main_area.context.changes.deleteLater()
             self.stack.removeWidget(self.main_area)
             self.main_area.deleteLater()
             self.main_area = None
@@ -289,7 +293,13 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.backup_action.setEnabled(False)
         self._show_start_page()
+        if self.session.backup_failed:
+            self.session.backup_failed = False
+            self.unlock_page.show_error(
+                "Today's automatic backup could not be made (is the disk full?). Your vault itself is fine."
+            )
 
     def lock(self) -> None:
         """Lock on demand (Ctrl+L), on idle, or on close: drafts are saved, the key dropped."""
@@ -299,7 +309,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs.transfer import import_data
 
         if self.main_area is not None:
-            import_data(self, self.main_area.context.services, lambda _message: self._refresh_pages())
+            import_data(self, self.main_area.context.services)
 
     def _export(self) -> None:
         from ui.dialogs.transfer import export_data
@@ -307,37 +317,48 @@ class MainWindow(QMainWindow):
         if self.main_area is not None:
             export_data(self, self.main_area.context.services)
 
-    def _refresh_pages(self) -> None:
-        if self.main_area is not None:
-            self.main_area.refresh()
+    def _back_up(self) -> None:
+        from ui.dialogs.backups import back_up_now
 
-    def _build_tray(self) -> None:
-        """A tray icon where the desktop has one; its notifications never carry content."""
-        self.tray: QSystemTrayIcon | None = None
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        tray = QSystemTrayIcon(self.windowIcon(), self)
-        tray.setToolTip(APP_TITLE)
-        menu = QMenu(self)
-        menu.addAction("Open", self.showNormal)
-        menu.addAction(self.lock_action)
-        menu.addAction("Need help now?", self.show_crisis_lines)
-        tray.setContextMenu(menu)
-        tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
-        tray.show()
-        self.tray = tray
+        back_up_now(self, self.session.data_dir, self.session.clock.now())
+
+    def _restore(self) -> None:
+        from ui.dialogs.backups import restore_from_backup
+
+        restore_from_backup(
+            self, self.session.data_dir, self.session.clock.now(), self.lock, self._show_start_page
+        )
+
+    def show_banner(self, text: str) -> None:
+        """A line under the header on every screen, locked or not (the demo says so here)."""
+        self.banner.setText(text)
+        self.banner.show()
+
+    def bring_forward(self) -> None:
+        self.tray.bring_forward()
 
     def notify(self) -> None:
-        """Content-free: others may see the screen, so no score and no words from the journal."""
         from ui.pages.today import TodayPage
-        from wellbeing_app.detection import NOTIFICATION_TEXT
 
         self.notifications_sent += 1
-        today = self.main_area.page("Today") if self.main_area is not None else None
-        if isinstance(today, TodayPage):
+        today = self.main_area.page(TodayPage) if self.main_area is not None else None
+        if today is not None:
             today.unseen_alert = False
-        if self.tray is not None:
-            self.tray.showMessage(APP_TITLE, NOTIFICATION_TEXT, QSystemTrayIcon.MessageIcon.Information)
+        self.tray.notify_alert()
+
+    def check_in_now(self) -> None:
+        """From the reminder: the Today page, Mood first (the unlock page first while locked)."""
+        from ui.pages.today import TodayPage
+
+        self.tray.bring_forward()
+        if self.main_area is not None:
+            self.main_area.show_page(TodayPage)
+            today = self.main_area.page(TodayPage)
+            if today is not None:
+                today.form.mood.setFocus()
+
+    def _reminder_in_window(self, text: str) -> None:
+        self.statusBar().showMessage(text)
 
     # -- other --------------------------------------------------------------------------------------------------
     def crisis_country(self) -> str:
@@ -362,21 +383,29 @@ class MainWindow(QMainWindow):
         self.preferences.crisis_country = dialog.selected_country()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"{APP_TITLE} {__version__}\n\nA private self-care tool for check-ins, journaling and finding peer "
-            "support. It is not a medical device and does not diagnose. Your data stays on this computer.",
-        )
+        QMessageBox.about(self, f"About {APP_TITLE}", ABOUT_TEXT)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.activateWindow()
-        self.stack.currentWidget().setFocus()
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus()
+
+    def quit(self) -> None:
+        self.quitting = True
+        self.close()
+        QApplication.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing always locks; with "Keep running in the tray" the app then stays in the tray."""
         self.preferences.save_geometry(self.saveGeometry())
         self.lock()
+        if not self.quitting and self.tray.available and load_settings(self.session.data_dir).keep_in_tray:
+            QApplication.setQuitOnLastWindowClosed(False)
+            event.ignore()
+            self.hide()
+            return
         self.idle.dispose()
         event.accept()
 

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import importlib.util
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-import PySide6
-
 from wellbeing_app.cli.invocation import help_hint
 
 
 def _xcb_plugin() -> Path | None:
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    # Only the binding's folder is needed, not the binding: ui/qt.py is the one module that imports it.
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or spec.origin is None:
+        return None
+    plugin = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     return plugin if plugin.exists() else None
 
 

@@ -10,6 +10,9 @@ from pathlib import Path
 from ui.qt import QByteArray, QSettings
 
 DEFAULT_AUTOLOCK_MINUTES = 10
+THEMES = ("system", "light", "dark")
+TEXT_SIZES = (100, 115, 130, 150)
+"""Text size as a percentage of the system's font size."""
 
 
 class Preferences:
@@ -58,6 +61,27 @@ class Preferences:
     @crisis_country.setter
     def crisis_country(self, code: str) -> None:
         self._set("crisis/country", code)
+
+    @property
+    def theme(self) -> str:
+        value = str(self._get("appearance/theme", "system"))
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set("appearance/theme", value if value in THEMES else "system")
+
+    @property
+    def text_percent(self) -> int:
+        try:
+            value = int(str(self._get("appearance/text_percent", 100)))
+        except ValueError:
+            return 100
+        return value if value in TEXT_SIZES else 100
+
+    @text_percent.setter
+    def text_percent(self, value: int) -> None:
+        self._set("appearance/text_percent", value if value in TEXT_SIZES else 100)
 
     def geometry(self) -> QByteArray | None:
         value = self._get("window/geometry", None)

@@ -14,11 +14,13 @@ from ui.qt import QEvent, QObject, QRunnable, QThreadPool, QTimer, QWidget
 MODULES = (
     "wellbeing_app.vault",
     "wellbeing_app.services",
-    "wellbeing_app.contacts",
-    "wellbeing_app.wellbeing_status",
+    "wellbeing_app.directory.service",
+    "wellbeing_app.status",
+    "ui.changes",
     "ui.pages.shell",
     "ui.pages.today",
     "ui.pages.journal",
+    "ui.pages.trends",
     "ui.pages.support",
     "ui.pages.settings",
 )

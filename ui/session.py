@@ -6,13 +6,16 @@ before the first page is up.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ui.operations import run_in_background
 from ui.qt import QObject, Signal
-from ui.worker import run_in_background
+from wellbeing_app.backup import automatic_backup
 from wellbeing_app.clock import Clock, SystemClock
+from wellbeing_app.errors import WellbeingError
 from wellbeing_app.keychain import Keychain
 from wellbeing_app.vault_header import peek_vault_id, vault_file_exists
 
@@ -43,17 +46,30 @@ class VaultSession(QObject):
         self._kdf = kdf
         self.vault: Vault | None = None
         self._remembered_vault_id: str | None = None
+        self.backup_failed = False
 
     def has_vault(self) -> bool:
         return vault_file_exists(self.data_dir)
 
+    def adopt(self, vault: Vault) -> None:
+        """A vault opened elsewhere (the demo): the window shows it as if unlocked here."""
+        self._adopt(vault, None)
+
     def _adopt(self, vault: Vault, remember: bool | None) -> None:
         self.vault = vault
+        vault.after_lock.append(self._automatic_backup)
         if remember is True:
             self.keychain.store(vault.vault_id, vault.data_key)
         elif remember is False:
             self.keychain.forget(vault.vault_id)
         self.unlocked.emit()
+
+    def _automatic_backup(self) -> None:
+        """Once a day when the vault changed, made at lock (a few milliseconds); a failure never blocks locking."""
+        try:
+            automatic_backup(self.data_dir, self.clock.now())
+        except (OSError, sqlite3.Error, WellbeingError):
+            self.backup_failed = True
 
     def create(
         self, passphrase: str, remember: bool, on_created: Callable[[str], None], on_error: ErrorCallback
@@ -69,6 +85,7 @@ class VaultSession(QObject):
         def done(result: tuple[Vault, str]) -> None:
             vault, recovery_key = result
             self.vault = vault
+            vault.after_lock.append(self._automatic_backup)
             if remember:
                 self.keychain.store(vault.vault_id, vault.data_key)
             on_created(recovery_key)

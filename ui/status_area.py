@@ -16,10 +16,10 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from wellbeing_app.crisis import dial_digits
+from wellbeing_app.crisis import CrisisEntry, dial_digits
 from wellbeing_app.detection import Level
 from wellbeing_app.directory import Suggestion
-from wellbeing_app.wellbeing_status import CrisisEntry, StatusReport
+from wellbeing_app.status import StatusReport
 
 KIND_WORDS = {
     "peer_supporter": "Peer supporter",
@@ -61,13 +61,15 @@ class StatusArea(QFrame):
     def _clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
+            if item is None:
+                break
             widget = item.widget()
             if widget is not None:
                 widget.setParent(
                     None
                 )  # gone from the tree (and from screen readers) now, not at the next loop
                 widget.deleteLater()
-            elif item.layout() is not None:
+            else:
                 _delete_layout(item.layout())
 
     def show_report(self, report: StatusReport) -> None:
@@ -220,8 +222,11 @@ def _delete_layout(layout: object) -> None:
         return
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().setParent(None)
-            item.widget().deleteLater()
-        elif item.layout() is not None:
+        if item is None:
+            break
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+        else:
             _delete_layout(item.layout())

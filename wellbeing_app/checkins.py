@@ -7,7 +7,6 @@ check-ins; missing days stay missing.
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -16,6 +15,7 @@ from typing import Any
 from wellbeing_app.errors import DamagedRecord, InvalidInput
 from wellbeing_app.limits import MAX_NOTE_LENGTH as MAX_NOTE_LENGTH
 from wellbeing_app.record_service import RecordService
+from wellbeing_app.statistics import field_daily_means
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
 from wellbeing_app.tags import normalise_tags
 
@@ -179,16 +179,6 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def daily_means(checkins: Iterable[CheckIn], field: str = "mood") -> dict[date, float]:
-    """Mean of each day's values for one field; days without a value are absent, never zero."""
-    values: dict[date, list[float]] = defaultdict(list)
-    for checkin in checkins:
-        value = getattr(checkin, field)
-        if value is not None:
-            values[checkin.date].append(float(value))
-    return {day: sum(v) / len(v) for day, v in sorted(values.items())}
-
-
 class CheckInService(RecordService[CheckIn]):
     """Saves and reads check-ins in the vault; the clock decides what 'today' and 'now' are."""
 
@@ -255,7 +245,7 @@ class CheckInService(RecordService[CheckIn]):
     def daily_moods(self, days: int, end: date | None = None) -> dict[date, float]:
         """Mean mood per day over the ``days`` days ending on ``end`` (today by default)."""
         last = end or self._clock.now().date()
-        return daily_means(self.between(last - timedelta(days=days - 1), last))
+        return field_daily_means(self.between(last - timedelta(days=days - 1), last))
 
     def to_pending(self, checkin: CheckIn) -> PendingRecord:
         return PendingRecord(KIND, checkin.id, checkin.to_payload(), checkin.date)

@@ -296,3 +296,72 @@ def _list(value: Any) -> list[Any]:
 
 def _str_tuple(value: Any) -> tuple[str, ...]:
     return tuple(_str(item) for item in _list(value))
+
+
+# -- what the status and the crisis dialog list ---------------------------------------------------------------
+
+_LOCAL_EMERGENCY = "In an emergency, call your local emergency number."
+
+
+@dataclass(frozen=True)
+class CrisisEntry:
+    """One line of the crisis list. `kind`: "emergency" (always first), "line", or "directory" (helpline
+    directories for a country the list does not cover). `caution` says when a line's details are unverified."""
+
+    kind: str
+    name: str
+    phone: str | None = None
+    sms: str | None = None
+    url: str | None = None
+    hours: str | None = None
+    audience: str | None = None
+    caution: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """{"kind", "name", "phone", "sms", "url", "hours", "for", "caution"}"""
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "phone": self.phone,
+            "sms": self.sms,
+            "url": self.url,
+            "hours": self.hours,
+            "for": self.audience,
+            "caution": self.caution,
+        }
+
+
+def crisis_entries(
+    lines: CountryLines | None, international: Iterable[InternationalResource]
+) -> list[CrisisEntry]:
+    """The emergency number(s) first, then the country's crisis lines; for an unlisted country, directories."""
+    if lines is None:
+        entries = [LOCAL_EMERGENCY_ENTRY]
+        entries += [
+            CrisisEntry("directory", item.name, phone=item.phone, url=item.url, audience=item.notes)
+            for item in international
+            if item.url
+        ]
+        return entries
+    emergency = lines.emergency
+    entries = [
+        CrisisEntry("emergency", "Emergency services", phone=number, audience=emergency.label)
+        for number in emergency.numbers
+    ]
+    entries += [
+        CrisisEntry(
+            "line",
+            line.name,
+            phone=line.phone,
+            sms=line.sms,
+            url=line.url,
+            hours=line.hours,
+            audience=line.audience,
+            caution=line.caution,
+        )
+        for line in lines.general_lines
+    ]
+    return entries
+
+
+LOCAL_EMERGENCY_ENTRY = CrisisEntry("emergency", "Your local emergency number", audience=_LOCAL_EMERGENCY)

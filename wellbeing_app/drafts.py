@@ -13,7 +13,7 @@ _NAMESPACE = uuid.UUID("6f1c9a52-3d0e-4a53-9d7e-2f8a4f0b7c11")
 
 
 def draft_id(slot: str) -> str:
-    """A stable record id per slot ("checkin-note", "journal-editor"), so a draft overwrites itself."""
+    """A stable name-based id per slot ("checkin-note", "journal-editor"); stored keyed (see keyed_ids)."""
     return str(uuid.uuid5(_NAMESPACE, slot))
 
 
@@ -25,11 +25,11 @@ class DraftStore:
         if not any(str(value).strip() for value in fields.values() if value is not None):
             self.clear(slot)
             return
-        self._store.put(KIND, draft_id(slot), {"slot": slot, "fields": fields})
+        self._store.put(KIND, self._store.keyed_id(draft_id(slot)), {"slot": slot, "fields": fields})
 
     def load(self, slot: str) -> dict[str, Any] | None:
         try:
-            record = self._store.get(KIND, draft_id(slot))
+            record = self._store.get(KIND, self._store.keyed_id(draft_id(slot)))
         except DamagedRecord:
             return None
         if record is None:
@@ -38,4 +38,4 @@ class DraftStore:
         return dict(fields) if isinstance(fields, dict) else None
 
     def clear(self, slot: str) -> None:
-        self._store.delete(KIND, draft_id(slot))
+        self._store.delete(KIND, self._store.keyed_id(draft_id(slot)))

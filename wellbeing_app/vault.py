@@ -7,9 +7,11 @@ without re-encrypting anything.
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,25 +24,38 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
-from wellbeing_app.crypto.kdf import KdfParams, derive_key
+from wellbeing_app.crypto.kdf import KdfParams, derive_key, derive_raw_key
+from wellbeing_app.crypto.keyed_ids import id_key_from
 from wellbeing_app.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
+from wellbeing_app.damage import DAMAGED_FILE, is_damaged_database
 from wellbeing_app.errors import (
     AuthenticationFailed,
     DamagedRecord,
     IntegrityError,
     InvalidInput,
     VaultMissing,
+    WellbeingError,
 )
 from wellbeing_app.passphrase import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
 from wellbeing_app.passphrase import validate_new_passphrase as validate_new_passphrase
-from wellbeing_app.paths import DB_FILENAME, ensure_private_dir, make_private
+from wellbeing_app.paths import BACKUP_DIRNAME, DB_FILENAME, ensure_private_dir, make_private
 from wellbeing_app.storage.engine import open_engine
-from wellbeing_app.storage.migrate import migrate_if_needed
+from wellbeing_app.storage.migrate import Rekey, migrate_if_needed
 from wellbeing_app.storage.models import VaultMeta
 from wellbeing_app.storage.records import RecordStore
+from wellbeing_app.storage.rekey import rekey_content_ids
 
 VAULT_FORMAT = "wellbeing-vault/1"
 DAMAGED_HEADER = "The vault's header is damaged. Restore the vault from a backup."
+HEADER_CHANGED = (
+    "The vault's header does not match its key: part of it (a key slot or a setting) was damaged or changed. "
+    "Your records are untouched; restore the vault from a backup, or rescue them with 'wellbeing-app salvage'."
+)
+HEADER_MAC = "header_mac"
+# key_check plaintexts: vaults whose header is authenticated say so inside the encrypted key check, so deleting
+# header_mac from the file cannot turn the check off.
+KEY_CHECK_LEGACY = b"wellbeing"
+KEY_CHECK_AUTHENTICATED = b"wellbeing-header-v1"
 
 
 def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:
@@ -50,9 +65,31 @@ def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:
     ).derive(recovery)
 
 
+def _subkey(data_key: bytes, purpose: bytes) -> bytes:
+    """A key for one purpose (header authentication, keyed record ids) derived from the data key."""
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose).derive(data_key)
+
+
+def header_mac(data_key: bytes, meta: dict[str, str]) -> str:
+    """HMAC-SHA256 over every header value (both slots, all parameters, the vault id), in a canonical form."""
+    fields = {key: value for key, value in meta.items() if key != HEADER_MAC}
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode()
+    return hmac.new(_subkey(data_key, b"wellbeing header mac"), canonical, "sha256").hexdigest()
+
+
+def passphrase_forms(passphrase: str) -> list[str]:
+    """NFC first (how every key is wrapped now), then as typed and NFD for vaults wrapped before normalisation."""
+    forms = [unicodedata.normalize("NFC", passphrase), passphrase, unicodedata.normalize("NFD", passphrase)]
+    return list(dict.fromkeys(forms))
+
+
 def _wrap_aad(vault_id: str, slot: str, bound: str = "") -> bytes:
     """The passphrase slot also binds the Argon2id parameters, so lowering them on disk breaks the unlock."""
     return associated_data("vault_meta", "wrapped_key", slot, f"{vault_id}\x1f{bound}" if bound else vault_id)
+
+
+def _rekey_with(data_key: bytes) -> Rekey:
+    return lambda conn: rekey_content_ids(conn, RecordCipher(data_key), id_key_from(data_key))
 
 
 def db_path(data_dir: Path) -> Path:
@@ -69,11 +106,20 @@ def _read_meta(engine: Engine) -> dict[str, str]:
             rows = conn.execute(select(VaultMeta.key, VaultMeta.value)).all()
     except (DatabaseError, OperationalError) as exc:
         raise IntegrityError(
-            "The vault file is damaged or is not a Wellbeing Check-in vault. Restore it from a backup."
+            "The vault file is damaged or is not a Wellbeing Check-in vault. Restore it from a backup, or "
+            "copy what still reads into a new vault with 'wellbeing-app salvage --out NEW_FOLDER'."
         ) from exc
     meta = {str(key): str(value) for key, value in rows}
     if meta.get("format") != VAULT_FORMAT:
         raise IntegrityError("The vault file has no readable header. Restore it from a backup.")
+    try:
+        # Bounds are checked before anything is derived: a damaged header must never make an unlock hang.
+        KdfParams.from_json(json.loads(meta["kdf"]))
+    except (KeyError, ValueError, TypeError, RecursionError) as exc:
+        raise IntegrityError(
+            "The vault's header is damaged (its key-derivation settings are unreadable or out of bounds). "
+            "Restore the vault from a backup."
+        ) from exc
     return meta
 
 
@@ -110,8 +156,17 @@ class Vault:
         self._data_key: bytes | None = data_key
         self._meta = meta
         self.vault_id = meta["vault_id"]
-        self.store = RecordStore(engine, RecordCipher(data_key))
+        self.device_id = meta.get("device_id", "")
+        self.store = RecordStore(
+            engine,
+            RecordCipher(data_key),
+            device_id=self.device_id,
+            clock=clock,
+            id_key=id_key_from(data_key),
+        )
         self.backup_made: Path | None = None
+        # Run once the database is closed, e.g. the automatic daily backup; lock() completes even if they fail.
+        self.after_lock: list[Callable[[], None]] = []
 
     # -- creating and opening ---------------------------------------------------------------------------------
     @classmethod
@@ -139,21 +194,25 @@ class Vault:
         meta = {
             "format": VAULT_FORMAT,
             "vault_id": vault_id,
+            "device_id": str(uuid.uuid4()),
             "created_at": clock.now().isoformat(timespec="seconds"),
             "kdf": kdf_json,
             "recovery_salt": recovery_salt.hex(),
             "wrapped_key.passphrase": RecordCipher(derive_key(passphrase, kdf))
             .seal(data_key, _wrap_aad(vault_id, "passphrase", kdf_json))
             .hex(),
-            "key_check": RecordCipher(data_key).seal(b"wellbeing", _wrap_aad(vault_id, "key_check")).hex(),
+            "key_check": RecordCipher(data_key)
+            .seal(KEY_CHECK_AUTHENTICATED, _wrap_aad(vault_id, "key_check"))
+            .hex(),
             "wrapped_key.recovery": RecordCipher(_recovery_kek(recovery, recovery_salt))
             .seal(data_key, _wrap_aad(vault_id, "recovery"))
             .hex(),
         }
+        meta[HEADER_MAC] = header_mac(data_key, meta)
         path.touch(mode=0o600, exist_ok=False)
         engine = open_engine(path)
         try:
-            migrate_if_needed(engine, path, clock.now())
+            migrate_if_needed(engine, path, clock.now(), _rekey_with(data_key))
             with engine.begin() as conn:
                 conn.execute(insert(VaultMeta), [{"key": k, "value": v} for k, v in meta.items()])
         except BaseException:
@@ -185,7 +244,12 @@ class Vault:
     ) -> Vault:
         clock = clock or SystemClock()
         try:
-            backup = migrate_if_needed(engine, db_path(data_dir), clock.now())
+            cls._check_header(engine, data_key, meta)
+        except BaseException:
+            engine.dispose()
+            raise
+        try:
+            backup = migrate_if_needed(engine, db_path(data_dir), clock.now(), _rekey_with(data_key))
         except IntegrityError:
             engine.dispose()
             raise
@@ -197,7 +261,42 @@ class Vault:
         cls._protect_files(data_dir)
         vault = cls(data_dir, engine, data_key, meta, clock)
         vault.backup_made = backup
+        if not vault.device_id:  # vaults made before change times were kept
+            vault._write_meta({"device_id": str(uuid.uuid4())})
+            vault.device_id = vault.store.device_id = vault._meta["device_id"]
         return vault
+
+    @staticmethod
+    def _check_header(engine: Engine, data_key: bytes, meta: dict[str, str]) -> None:
+        """Every header value must be authenticated under the data key; older vaults get their MAC now."""
+        try:
+            check = RecordCipher(data_key).open(
+                bytes.fromhex(meta.get("key_check", "")), _wrap_aad(meta["vault_id"], "key_check")
+            )
+        except (IntegrityError, ValueError) as exc:
+            raise IntegrityError(HEADER_CHANGED) from exc
+        expected = header_mac(data_key, meta)
+        if check == KEY_CHECK_AUTHENTICATED:
+            if not hmac.compare_digest(meta.get(HEADER_MAC, ""), expected):
+                raise IntegrityError(HEADER_CHANGED)
+            return
+        if check != KEY_CHECK_LEGACY:
+            raise IntegrityError(HEADER_CHANGED)
+        # A vault made before headers were authenticated: authenticate what it has now, once.
+        meta["key_check"] = (
+            RecordCipher(data_key)
+            .seal(KEY_CHECK_AUTHENTICATED, _wrap_aad(meta["vault_id"], "key_check"))
+            .hex()
+        )
+        meta[HEADER_MAC] = header_mac(data_key, meta)
+        with engine.begin() as conn:
+            for key in ("key_check", HEADER_MAC):
+                conn.execute(
+                    text(
+                        "INSERT INTO vault_meta(key, value) VALUES(:k, :v) ON CONFLICT(key) DO UPDATE SET value=:v"
+                    ),
+                    {"k": key, "v": meta[key]},
+                )
 
     @staticmethod
     def _unwrap(wrapping_key: bytes, meta: dict[str, str], slot: str, message: str) -> bytes:
@@ -216,38 +315,27 @@ class Vault:
         engine, meta = cls._open_engine(data_dir)
         try:
             key = unlock(meta)
-        except AuthenticationFailed:
+        except WellbeingError:
             engine.dispose()
             raise
         except (KeyError, ValueError, TypeError) as exc:
             engine.dispose()
             raise IntegrityError(DAMAGED_HEADER) from exc
+        except BaseException:
+            engine.dispose()
+            raise
         return cls._finish_open(data_dir, engine, key, meta, clock)
 
     @classmethod
     def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
-        def unlock(meta: dict[str, str]) -> bytes:
-            kdf = KdfParams.from_json(json.loads(meta["kdf"]))
-            return cls._unwrap(
-                derive_key(passphrase, kdf),
-                meta,
-                "passphrase",
-                "That passphrase does not open this vault. Check it and try again, or use your recovery key.",
-            )
-
-        return cls._open_with(data_dir, unlock, clock)
+        return cls._open_with(data_dir, lambda meta: key_from_passphrase(meta, passphrase), clock)
 
     @classmethod
     def open_with_recovery_key(
         cls, data_dir: Path, recovery_text: str, *, clock: Clock | None = None
     ) -> Vault:
         recovery = parse_recovery_key(recovery_text)
-
-        def unlock(meta: dict[str, str]) -> bytes:
-            kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
-            return cls._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
-
-        return cls._open_with(data_dir, unlock, clock)
+        return cls._open_with(data_dir, lambda meta: key_from_recovery(meta, recovery), clock)
 
     @classmethod
     def open_with_data_key(cls, data_dir: Path, data_key: bytes, *, clock: Clock | None = None) -> Vault:
@@ -272,8 +360,15 @@ class Vault:
 
     @staticmethod
     def _protect_files(data_dir: Path) -> None:
+        """Files 0600, and the folder and backups/ 0700 even when something had loosened them (e.g. 0755)."""
+        for folder in (data_dir, data_dir / BACKUP_DIRNAME):
+            if folder.is_dir() and not folder.is_symlink():
+                folder.chmod(0o700)
         for path in data_dir.glob(f"{DB_FILENAME}*"):
             make_private(path)
+        for path in (data_dir / BACKUP_DIRNAME).glob("*"):
+            if path.is_file() and not path.is_symlink():
+                make_private(path)
 
     # -- while unlocked ---------------------------------------------------------------------------------------
     @property
@@ -297,6 +392,8 @@ class Vault:
         return KdfParams.from_json(json.loads(self._meta["kdf"]))
 
     def _write_meta(self, updates: dict[str, str]) -> None:
+        """Write header values; the header's authentication code is recomputed with them, in one transaction."""
+        updates = {**updates, HEADER_MAC: header_mac(self.data_key, {**self._meta, **updates})}
         with self.engine.begin() as conn:
             for key, value in updates.items():
                 conn.execute(
@@ -306,6 +403,18 @@ class Vault:
                     {"k": key, "v": value},
                 )
         self._meta.update(updates)
+
+    def confirm_passphrase(self, passphrase: str) -> None:
+        """AuthenticationFailed unless ``passphrase`` opens this vault now: asked before changing it."""
+        message = "That is not the current passphrase. Nothing was changed."
+        for form in passphrase_forms(passphrase):
+            try:
+                key = self._unwrap(derive_raw_key(form, self.kdf_params), self._meta, "passphrase", message)
+            except AuthenticationFailed:
+                continue
+            if hmac.compare_digest(key, self.data_key):
+                return
+        raise AuthenticationFailed(message)
 
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Re-wrap the data key under a new passphrase (and fresh salt); content is not re-encrypted."""
@@ -324,9 +433,18 @@ class Vault:
         self._write_meta({"kdf": kdf_json, "wrapped_key.passphrase": wrapped.hex()})
 
     def verify(self) -> VerifyReport:
-        with self.engine.connect() as conn:
-            problems = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]
-        checked, damaged = self.store.check_all()
+        """Every record decrypted, SQLite's integrity check, and the header (both slots) against its MAC."""
+        try:
+            with self.engine.connect() as conn:
+                problems = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]
+            stored = _read_meta(self.engine)
+            if not hmac.compare_digest(stored.get(HEADER_MAC, ""), header_mac(self.data_key, stored)):
+                problems.append("the header (key slots or settings) does not match its authentication code")
+            checked, damaged = self.store.check_all()
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            if not is_damaged_database(exc):
+                raise
+            raise IntegrityError(DAMAGED_FILE) from exc
         return VerifyReport(
             records_checked=checked,
             damaged=damaged,
@@ -335,11 +453,33 @@ class Vault:
 
     def lock(self) -> None:
         """Drop the key and close the database. Python cannot wipe memory; the references go at least."""
+        was_open = self._engine is not None
         self.store.close()
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
         self._data_key = None
+        callbacks, self.after_lock = (self.after_lock if was_open else []), []
+        for callback in callbacks:
+            callback()
+
+
+def key_from_passphrase(meta: dict[str, str], passphrase: str) -> bytes:
+    """The data key from the header's passphrase slot; AuthenticationFailed when the passphrase is wrong."""
+    kdf = KdfParams.from_json(json.loads(meta["kdf"]))
+    message = "That passphrase does not open this vault. Check it and try again, or use your recovery key."
+    for form in passphrase_forms(passphrase):
+        try:
+            return Vault._unwrap(derive_raw_key(form, kdf), meta, "passphrase", message)
+        except AuthenticationFailed:
+            continue
+    raise AuthenticationFailed(message)
+
+
+def key_from_recovery(meta: dict[str, str], recovery: bytes) -> bytes:
+    """The data key from the header's recovery slot (``recovery`` as parsed by parse_recovery_key)."""
+    kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
+    return Vault._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
 
 
 def read_vault_id(data_dir: Path) -> str:

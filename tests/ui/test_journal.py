@@ -24,8 +24,8 @@ from ui.pages.journal import JournalPage
 
 def _journal(window: MainWindow) -> JournalPage:
     assert window.main_area is not None
-    window.main_area.show_page("Journal")
-    page = window.main_area.page("Journal")
+    window.main_area.show_page(JournalPage)
+    page = window.main_area.page(JournalPage)
     assert isinstance(page, JournalPage)
     return page
 
@@ -184,7 +184,7 @@ def test_a_damaged_entry_is_reported_and_the_rest_stays_readable(
     qtbot.keyClicks(field, PASSPHRASE)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
-    assert "1 record could not be read" in window.statusBar().currentMessage()
+    assert "At least 1 record could not be read" in window.statusBar().currentMessage()
     page = _journal(window)
     assert [e.title for e in page.services.journal.entries()] == ["Kept"]
     assert kept.id

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.qt import find
 from ui.dialogs.questionnaire import QuestionnaireDialog
+from ui.pages.today import TodayPage
 
 TODAY = date(2026, 11, 25)
 
@@ -38,10 +39,10 @@ def test_who5_with_the_keyboard_only(qtbot: QtBot) -> None:
         _key(qtbot, Qt.Key.Key_Space)
         _key(qtbot, Qt.Key.Key_Down)
     _key(qtbot, Qt.Key.Key_Return)
-    assert dialog.result is not None
-    assert dialog.result.answers == (3, 4, 4, 4, 4)
-    assert dialog.result.score == 19
-    assert dialog.result.who5_percentage == 76
+    assert dialog.answered is not None
+    assert dialog.answered.answers == (3, 4, 4, 4, 4)
+    assert dialog.answered.score == 19
+    assert dialog.answered.who5_percentage == 76
 
 
 def test_who5_refuses_a_half_filled_form(qtbot: QtBot) -> None:
@@ -50,7 +51,7 @@ def test_who5_refuses_a_half_filled_form(qtbot: QtBot) -> None:
     dialog.show()
     find(dialog, "1. I have felt cheerful and in good spirits: Most of the time", QRadioButton).click()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is None
+    assert dialog.answered is None
     assert "question 2" in find(dialog, "Questionnaire message", QLabel).text()
     assert "Psychiatric Research Unit" in " ".join(label.text() for label in dialog.findChildren(QLabel))
 
@@ -66,8 +67,8 @@ def test_burnout_with_the_keyboard_only(qtbot: QtBot) -> None:
     _key(qtbot, Qt.Key.Key_Space)
     _key(qtbot, Qt.Key.Key_Down)
     _key(qtbot, Qt.Key.Key_Return)
-    assert dialog.result is not None
-    assert dialog.result.answers == (2,) and dialog.result.score == 2
+    assert dialog.answered is not None
+    assert dialog.answered.answers == (2,) and dialog.answered.score == 2
 
 
 def test_offered_when_due_answered_then_not_offered_again(qtbot: QtBot, unlocked_window: object) -> None:
@@ -76,11 +77,10 @@ def test_offered_when_due_answered_then_not_offered_again(qtbot: QtBot, unlocked
     from PySide6.QtWidgets import QPushButton
 
     from ui.main_window import MainWindow
-    from ui.pages.today import TodayPage
 
     window = unlocked_window
     assert isinstance(window, MainWindow) and window.main_area is not None
-    page = window.main_area.page("Today")
+    page = window.main_area.page(TodayPage)
     assert isinstance(page, TodayPage)
     with pytest.raises(LookupError):
         find(

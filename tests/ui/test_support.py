@@ -53,8 +53,8 @@ def csv_text(rows: list[str] = ROWS) -> str:
 
 def _page(window: MainWindow) -> SupportPage:
     assert window.main_area is not None
-    assert window.main_area.show_page("Support")
-    page = window.main_area.page("Support")
+    assert window.main_area.show_page(SupportPage)
+    page = window.main_area.page(SupportPage)
     assert isinstance(page, SupportPage)
     return page
 
@@ -241,6 +241,9 @@ def test_import_a_csv_through_the_dialog(
     assert not shown(dialog, "Kind for contacts without one")  # only asked for vCards
     _click(qtbot, import_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: shown(window, "Contacts", QListView)
+    )  # the page hears of the import and refreshes
     view = find(window, "Contacts", QListView)
     assert _names(view) == ["Ana Silva", "Grace Mwangi", "José Martínez", "سارة أحمد", "山田 花子"]
 
@@ -256,6 +259,7 @@ def test_import_a_csv_through_the_dialog(
     )
     _click(qtbot, import_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: "Grace Mwangi" in _names(view) and not page.stale)
     grace = view.model().index(_names(view).index("Grace Mwangi"), 0)
     assert "no longer listed" in grace.data(Qt.ItemDataRole.AccessibleTextRole)
     _click_contact(qtbot, view, "Grace Mwangi")

@@ -22,7 +22,7 @@ from ui.pages.today import TodayPage
 
 def _today(window: MainWindow) -> TodayPage:
     assert window.main_area is not None
-    page = window.main_area.page("Today")
+    page = window.main_area.page(TodayPage)
     assert isinstance(page, TodayPage)
     return page
 

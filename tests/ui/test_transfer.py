@@ -75,9 +75,9 @@ def test_export_then_import_into_a_new_vault(
     assert other.main_area is not None
     imported = other.main_area.context.services
     assert [c.note for c in imported.checkins.between()] == ["Busy night; café at 3am"]
-    today = other.main_area.page("Today")
+    today = other.main_area.page(TodayPage)
     assert isinstance(today, TodayPage)
-    assert today.list_model.rowCount() == 1  # the page refreshed after the import
+    qtbot.waitUntil(lambda: today.list_model.rowCount() == 1)  # the page heard of the import
     other.close()
 
 

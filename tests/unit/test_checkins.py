@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from wellbeing_app.checkins import MAX_NOTE_LENGTH, SCALE_ANCHORS, CheckIn, CheckInService, daily_means
+from wellbeing_app.checkins import MAX_NOTE_LENGTH, SCALE_ANCHORS, CheckIn, CheckInService
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
+from wellbeing_app.statistics import field_daily_means
 from wellbeing_app.vault import Vault
 
 TODAY = date(2026, 11, 25)  # the conftest clock: Wednesday 25 November 2026, 09:00
@@ -221,7 +222,7 @@ def test_the_daily_value_is_the_mean_and_missing_days_stay_missing(services: Ser
         services.checkins.add(mood=mood, day=day, at=at)
     services.checkins.add(mood=0, day=TODAY - timedelta(days=3), at="10:00")  # a real 0, not a gap
     services.checkins.add(mood=6, at="08:00")
-    means = daily_means(services.checkins.between())
+    means = field_daily_means(services.checkins.between())
     assert means == {TODAY - timedelta(days=3): 0.0, YESTERDAY: pytest.approx(13 / 3), TODAY: 6.0}
     assert TODAY - timedelta(days=2) not in means  # no check-in that day: absent, never 0
     assert list(means) == sorted(means)
@@ -232,8 +233,8 @@ def test_daily_means_of_an_optional_field_skip_check_ins_without_it(services: Se
     services.checkins.add(mood=5, day=YESTERDAY, at="12:00")  # no energy: not counted as 0
     services.checkins.add(mood=5, energy=7, day=YESTERDAY, at="20:00")
     services.checkins.add(mood=5, at="08:00")  # today, no energy at all
-    assert daily_means(services.checkins.between(), "energy") == {YESTERDAY: 5.5}
-    assert daily_means([]) == {}
+    assert field_daily_means(services.checkins.between(), "energy") == {YESTERDAY: 5.5}
+    assert field_daily_means([]) == {}
 
 
 def test_daily_moods_over_a_window(services: Services) -> None:

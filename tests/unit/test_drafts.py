@@ -114,7 +114,10 @@ def test_a_damaged_draft_loads_as_none_and_can_be_replaced(drafts: DraftStore, v
     drafts.save(NOTE_SLOT, {"note": "will be damaged"})
     drafts.save(JOURNAL_SLOT, {"body": "stays fine"})
     with vault.engine.begin() as conn:
-        conn.execute(text("UPDATE records SET payload = X'00' WHERE id = :id"), {"id": draft_id(NOTE_SLOT)})
+        conn.execute(
+            text("UPDATE records SET payload = X'00' WHERE id = :id"),
+            {"id": vault.store.keyed_id(draft_id(NOTE_SLOT))},
+        )
     assert drafts.load(NOTE_SLOT) is None
     assert drafts.load(JOURNAL_SLOT) == {"body": "stays fine"}
     drafts.save(NOTE_SLOT, {"note": "fresh"})
@@ -122,8 +125,10 @@ def test_a_damaged_draft_loads_as_none_and_can_be_replaced(drafts: DraftStore, v
 
 
 def test_a_draft_without_fields_loads_as_none(drafts: DraftStore, vault: Vault) -> None:
-    vault.store.put(KIND, draft_id(NOTE_SLOT), {"slot": NOTE_SLOT, "fields": "not an object"})
-    vault.store.put(KIND, draft_id(JOURNAL_SLOT), {"slot": JOURNAL_SLOT})
+    vault.store.put(
+        KIND, vault.store.keyed_id(draft_id(NOTE_SLOT)), {"slot": NOTE_SLOT, "fields": "not an object"}
+    )
+    vault.store.put(KIND, vault.store.keyed_id(draft_id(JOURNAL_SLOT)), {"slot": JOURNAL_SLOT})
     assert drafts.load(NOTE_SLOT) is None
     assert drafts.load(JOURNAL_SLOT) is None
 
@@ -133,9 +138,15 @@ def test_a_draft_from_another_slot_id_is_not_mixed_up(drafts: DraftStore, vault:
     drafts.save(NOTE_SLOT, {"note": "note draft"})
     drafts.save(JOURNAL_SLOT, {"body": "journal draft"})
     with vault.engine.begin() as conn:
-        conn.execute(text("UPDATE records SET id = 'swap' WHERE id = :id"), {"id": draft_id(NOTE_SLOT)})
+        conn.execute(
+            text("UPDATE records SET id = 'swap' WHERE id = :id"),
+            {"id": vault.store.keyed_id(draft_id(NOTE_SLOT))},
+        )
         conn.execute(
             text("UPDATE records SET id = :note WHERE id = :journal"),
-            {"note": draft_id(NOTE_SLOT), "journal": draft_id(JOURNAL_SLOT)},
+            {
+                "note": vault.store.keyed_id(draft_id(NOTE_SLOT)),
+                "journal": vault.store.keyed_id(draft_id(JOURNAL_SLOT)),
+            },
         )
     assert drafts.load(NOTE_SLOT) is None  # the journal's sealed draft does not open as the note's

@@ -225,7 +225,7 @@ def test_a_fresh_index_sees_what_was_saved_before_it(services: Services, vault: 
     entry = services.journal.add(body="written before the first search")
     assert not services.search.built
     assert ids(SearchIndex(vault.store).search("first search")) == [entry.id]
-    services.bulk_changed()
+    services.records_changed_elsewhere(frozenset({"journal"}))
     assert ids(services.search.search("written")) == [entry.id]
 
 

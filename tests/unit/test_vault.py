@@ -530,7 +530,7 @@ def test_load_with_day_ranges(vault: Vault) -> None:
 
 
 def test_put_many_writes_all_and_notifies_once_per_kind(vault: Vault) -> None:
-    seen: list[str] = []
+    seen: list[frozenset[str]] = []
     vault.store.add_listener(seen.append)
     written = vault.store.put_many(
         [
@@ -541,13 +541,13 @@ def test_put_many_writes_all_and_notifies_once_per_kind(vault: Vault) -> None:
     )
     assert written == 3
     assert vault.store.count() == 3
-    assert seen == ["checkin", "journal"]
+    assert seen == [frozenset({"checkin", "journal"})]
     assert vault.store.put_many([]) == 0
-    assert seen == ["checkin", "journal"]
+    assert seen == [frozenset({"checkin", "journal"})]
 
 
 def test_put_many_is_atomic(vault: Vault) -> None:
-    seen: list[str] = []
+    seen: list[frozenset[str]] = []
     vault.store.put("checkin", rid(1), {"version": "original"})
     vault.store.add_listener(seen.append)
     with pytest.raises(TypeError):
@@ -599,12 +599,14 @@ def test_meta_holds_no_secrets_in_the_clear(created: tuple[Vault, str], data_dir
     assert set(meta) == {
         "format",
         "vault_id",
+        "device_id",
         "created_at",
         "kdf",
         "recovery_salt",
         "wrapped_key.passphrase",
         "wrapped_key.recovery",
         "key_check",
+        "header_mac",
     }
     assert meta["created_at"] == "2026-11-25T09:00:00" + meta["created_at"][19:]
     assert json.loads(meta["kdf"])["algorithm"] == "argon2id"

@@ -24,8 +24,8 @@ from ui.qt import (
 )
 from ui.tag_input import TagInput
 from ui.widgets import heading, inline_message, paragraph
-from wellbeing_app.contacts import ContactService
 from wellbeing_app.directory import Contact
+from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.errors import InvalidInput
 
 # The core's field names and the labels the user sees for them.
@@ -82,7 +82,7 @@ class ContactEditor(QDialog):
 
     def __init__(
         self,
-        directory: ContactService,
+        directory: DirectoryService,
         contact: Contact | None = None,
         tag_suggestions: Iterable[str] = (),
         parent: QWidget | None = None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ui.models.contacts import KIND_LABELS
+from ui.operations import run_in_background
 from ui.qt import (
     QComboBox,
     QDialog,
@@ -23,7 +24,6 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets import busy_bar, heading, paragraph
-from ui.worker import run_in_background
 from wellbeing_app.directory import ContactKind, DirectoryFormat, MergePlan, format_from_filename
 from wellbeing_app.errors import InvalidInput, WellbeingError
 from wellbeing_app.services import Services
@@ -201,8 +201,7 @@ class DirectoryImportDialog(QDialog):
     def apply(self) -> None:
         if self.plan is None or not self.plan.has_changes:
             return
-        plan = self.services.directory.apply_import(self.plan)
-        self.services.bulk_changed(source=plan.source_name)
+        plan = self.services.directory.apply_import(self.plan)  # the Support page hears of it as a change
         self.imported.emit(plan)
         self.accept()
 

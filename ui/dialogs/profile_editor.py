@@ -8,9 +8,9 @@ from ui.dialogs.contact_editor import add_row
 from ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, Qt, QVBoxLayout, QWidget, Signal
 from ui.tag_input import TagInput
 from ui.widgets import heading, inline_message, paragraph
-from wellbeing_app.contacts import ContactService
 from wellbeing_app.directory import Profile, language_name
 from wellbeing_app.directory.languages import LANGUAGE_NAMES
+from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.errors import InvalidInput
 
 COMMON_EXPERIENCE = ("field deployment", "ICU", "night shifts", "patient death", "paediatrics")
@@ -21,7 +21,7 @@ class ProfileEditor(QDialog):
 
     def __init__(
         self,
-        directory: ContactService,
+        directory: DirectoryService,
         countries: Sequence[tuple[str, str]],
         tag_suggestions: Iterable[str] = (),
         parent: QWidget | None = None,

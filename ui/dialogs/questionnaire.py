@@ -50,7 +50,7 @@ class QuestionnaireDialog(QDialog):
         super().__init__(parent)
         self.kind = kind
         self.today = today
-        self.result: InstrumentResult | None = None
+        self.answered: InstrumentResult | None = None
         self.questions: list[_Question] = []
         layout = QVBoxLayout(self)
         body = QWidget()
@@ -109,7 +109,7 @@ class QuestionnaireDialog(QDialog):
             self.questions[missing[0] - 1].setFocus()
             return
         try:
-            self.result = InstrumentResult.new(self.kind, answers, self.today)
+            self.answered = InstrumentResult.new(self.kind, answers, self.today)
         except InvalidInput as error:
             self.message.setText(str(error))
             self.message.show()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from ui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, Qt, QWidget, Signal
-from ui.worker import run_in_background
+from ui.operations import Progress, QueryOp
+from ui.qt import QFileDialog, QMessageBox, QWidget
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.services import Services
 from wellbeing_app.transfer import (
@@ -58,29 +57,6 @@ def tell(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-class _ProgressRelay(QObject):
-    """Progress reported from the worker thread reaches the progress bar through a queued signal."""
-
-    progressed = Signal(int, int)
-
-
-def _progress_dialog(parent: QWidget, label: str) -> tuple[QProgressDialog, Callable[[int, int], None]]:
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setCancelButton(None)
-    dialog.setWindowTitle("Please wait")
-    dialog.setAccessibleName("Progress")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    relay = _ProgressRelay(dialog)
-
-    def update(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
-    relay.progressed.connect(update)
-    return dialog, relay.progressed.emit
-
-
 def _failure_text(error: BaseException) -> str:
     if isinstance(error, WellbeingError):
         return str(error)
@@ -95,35 +71,34 @@ def export_data(parent: QWidget, services: Services, on_done: Callable[[str], No
         return
     path = Path(chosen)
     as_csv = path.suffix.casefold() == ".csv"
-    dialog, progress = _progress_dialog(parent, "Exporting your data…")
 
-    def work() -> str:
+    def work(progress: Progress) -> str:
         result = (export_csv if as_csv else export_json)(services, progress=progress)
         write_export(path, result.text)
         note = f" {len(result.damaged)} damaged records could not be included." if result.damaged else ""
         return f"Exported {result.describe()} to {path}.{note}"
 
-    def done(message: Any) -> None:
-        dialog.close()
+    def done(message: str) -> None:
         tell(parent, "Export finished", f"{message}\n\n{EXPORT_WARNING}")
         if on_done:
-            on_done(str(message))
+            on_done(message)
 
     def failed(error: BaseException) -> None:
-        dialog.close()
         tell(parent, "Export not written", _failure_text(error))
 
-    run_in_background(work, done, failed)
+    QueryOp(parent=parent, op=work, success=done).failure(failed).with_progress(
+        "Exporting your data…"
+    ).run_in_background()
 
 
 def import_data(parent: QWidget, services: Services, on_done: Callable[[str], None] | None = None) -> None:
+    """The pages that show the imported kinds refresh themselves through the change hub."""
     chosen = choose_open_path(parent)
     if not chosen:
         return
     path = Path(chosen)
-    dialog, progress = _progress_dialog(parent, "Importing…")
 
-    def work() -> str:
+    def work(progress: Progress) -> str:
         text = read_import_file(path)
         chosen = detect_format(path.name, text)
         if chosen == "daylio":
@@ -134,16 +109,14 @@ def import_data(parent: QWidget, services: Services, on_done: Callable[[str], No
             summary = import_json(services, text, progress=progress)
         return f"Imported {path.name}: {summary.describe()}."
 
-    def done(message: Any) -> None:
-        services.bulk_changed()  # on the GUI thread, which is the one reading those caches
-        dialog.close()
-        tell(parent, "Import finished", str(message))
+    def done(message: str) -> None:
+        tell(parent, "Import finished", message)
         if on_done:
-            on_done(str(message))
+            on_done(message)
 
     def failed(error: BaseException) -> None:
-        services.bulk_changed()
-        dialog.close()
         tell(parent, "Nothing was imported", _failure_text(error) + "\n\nYour vault is unchanged.")
 
-    run_in_background(work, done, failed)
+    QueryOp(parent=parent, op=work, success=done).failure(failed).with_progress(
+        "Importing…"
+    ).run_in_background()

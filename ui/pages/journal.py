@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ui.dialogs.checkin_notes import CheckinNotesDialog
-from ui.highlighter import SearchHighlighter
 from ui.models.journal import EntryRole, JournalEntryDelegate, JournalFilter, JournalListModel
 from ui.pages.base import PageContext, VaultPage
+from ui.pages.journal_editor import JournalEditor
 from ui.qt import (
     QAbstractItemView,
-    QDate,
-    QDateEdit,
+    QFocusEvent,
     QHBoxLayout,
     QItemSelectionModel,
     QKeySequence,
@@ -20,19 +20,19 @@ from ui.qt import (
     QListView,
     QMessageBox,
     QModelIndex,
-    QPlainTextEdit,
     QPushButton,
     QShortcut,
     QSplitter,
     QTimer,
     QVBoxLayout,
     QWidget,
+    pydate,
+    qdate,
 )
-from ui.tag_input import TagInput
-from ui.widgets import confirm_delete, heading, inline_message, primary_button
+from ui.widgets import confirm_delete, heading
+from wellbeing_app import checkins, journal
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.journal import JournalEntry
-from wellbeing_app.tags import SUGGESTED_TAGS
 from wellbeing_app.textsearch import query_words
 
 DRAFT_SLOT = "journal-editor"
@@ -42,6 +42,7 @@ DRAFT_DELAY_MS = 2_000
 class JournalPage(VaultPage):
     nav_title = "Journal"
     icon_name = "journal"
+    shows_kinds = frozenset({journal.KIND, checkins.KIND})  # search also finds check-in notes
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
@@ -73,9 +74,9 @@ class JournalPage(VaultPage):
             self.day.dateChanged,
         ):
             signal.connect(self._edited)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_entry)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save_entry)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_entry)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save_entry)
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
 
         self.model.set_entries(self.services.journal.entries())
         self._update_empty_state()
@@ -124,46 +125,13 @@ class JournalPage(VaultPage):
         return panel
 
     def _build_editor(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(8, 0, 0, 0)
-        top = QHBoxLayout()
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("Title (optional)")
-        self.day = QDateEdit()
-        self.day.setAccessibleName("Entry date")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMM yyyy")
-        top.addWidget(self.title, 1)
-        top.addWidget(self.day)
-        layout.addLayout(top)
-        self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Entry text")
-        self.body.setPlaceholderText("Write whatever is on your mind. Only you can read this.")
-        self.highlighter = SearchHighlighter(self.body.document())
-        layout.addWidget(self.body, 1)
-        tags_row = QHBoxLayout()
-        tags_label = QLabel("Tags")
-        self.tags = TagInput(SUGGESTED_TAGS)
-        tags_label.setBuddy(self.tags.field)
-        tags_row.addWidget(tags_label)
-        tags_row.addWidget(self.tags, 1)
-        layout.addLayout(tags_row)
-        row = QHBoxLayout()
-        self.message = inline_message("Journal message")
-        row.addWidget(self.message, 1)
-        row.addStretch(1)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setAccessibleName("Delete entry")
-        row.addWidget(self.delete_button)
-        self.save_button = primary_button("Save entry")
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        row.addWidget(self.save_button)
-        layout.addLayout(row)
+        editor = JournalEditor()
+        self.title, self.day, self.body, self.tags = editor.title, editor.day, editor.body, editor.tags
+        self.highlighter, self.message = editor.highlighter, editor.message
+        self.delete_button, self.save_button = editor.delete_button, editor.save_button
         self.delete_button.clicked.connect(self.delete_entry)
         self.save_button.clicked.connect(self.save_entry)
-        return panel
+        return editor
 
     def refresh(self) -> None:
         if self.current is not None and not self.dirty:  # an import may have replaced the open entry
@@ -263,8 +231,8 @@ class JournalPage(VaultPage):
     def _fill(self, entry_date: date, title: str, body: str, tags: list[str] | tuple[str, ...]) -> None:
         self._loading = True
         try:
-            self.day.setMaximumDate(QDate(self.context.clock.now().date()))
-            self.day.setDate(QDate(entry_date))
+            self.day.setMaximumDate(qdate(self.context.clock.now().date()))
+            self.day.setDate(qdate(entry_date))
             self.title.setText(title)
             self.body.setPlainText(body)
             self.tags.set_tags(tags)
@@ -312,11 +280,11 @@ class JournalPage(VaultPage):
         return False
 
     def save_entry(self) -> bool:
-        values = {
+        values: dict[str, Any] = {
             "body": self.body.toPlainText(),
             "title": self.title.text(),
             "tags": self.tags.tags(),
-            "day": self.day.date().toPython(),
+            "day": pydate(self.day.date()),
         }
         try:
             if self.current is None:
@@ -376,7 +344,7 @@ class JournalPage(VaultPage):
                 "title": self.title.text(),
                 "body": self.body.toPlainText(),
                 "tags": self.tags.field.text(),
-                "date": self.day.date().toPython().isoformat(),
+                "date": pydate(self.day.date()).isoformat(),
             },
         )
 
@@ -401,5 +369,5 @@ class JournalPage(VaultPage):
         self._say("Your unsaved writing is back, just as you left it.")
         return True
 
-    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         self.body.setFocus()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from resources import resource_path
 from ui.pages.base import PageContext, VaultPage
-from ui.qt import QHBoxLayout, QIcon, QListWidget, QListWidgetItem, QSize, QStackedWidget, QWidget
+from ui.qt import QHBoxLayout, QIcon, QListWidget, QListWidgetItem, QSize, QStackedWidget, QTimer, QWidget
 
 PageFactory = Callable[[PageContext], VaultPage]
+P = TypeVar("P", bound=VaultPage)
 
 
 def page_factories() -> list[PageFactory]:
@@ -17,8 +19,9 @@ def page_factories() -> list[PageFactory]:
     from ui.pages.settings import SettingsPage
     from ui.pages.support import SupportPage
     from ui.pages.today import TodayPage
+    from ui.pages.trends import TrendsPage
 
-    return [TodayPage, JournalPage, SupportPage, SettingsPage]
+    return [TodayPage, JournalPage, TrendsPage, SupportPage, SettingsPage]
 
 
 class MainArea(QWidget):
@@ -50,26 +53,36 @@ class MainArea(QWidget):
         layout.addWidget(self.stack, 1)
         self.navigation.currentRowChanged.connect(self._show)
         self.navigation.setCurrentRow(0)
+        context.changes.records_changed.connect(self._records_changed)
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)
+            self.pages[row].refresh_if_stale()
             self.pages[row].page_shown()
 
-    def show_page(self, title: str) -> bool:
+    def _records_changed(self, kinds: frozenset[str]) -> None:
+        """Pages showing a changed kind are marked; the one on screen refreshes once the change is done."""
+        for page in self.pages:
+            if page.shows_kinds & kinds:
+                page.stale = True
+        current = self.current_page()
+        if current is not None and current.stale:
+            QTimer.singleShot(0, current, current.refresh_if_stale)
+
+    def current_page(self) -> VaultPage | None:
+        row = self.navigation.currentRow()
+        return self.pages[row] if 0 <= row < len(self.pages) else None
+
+    def show_page(self, page_type: type[VaultPage]) -> bool:
         for row, page in enumerate(self.pages):
-            if page.nav_title == title:
+            if type(page) is page_type:
                 self.navigation.setCurrentRow(row)
                 return True
         return False
 
-    def page(self, title: str) -> VaultPage | None:
-        return next((p for p in self.pages if p.nav_title == title), None)
-
-    def refresh(self) -> None:
-        """After an import: every page reloads what it shows."""
-        for page in self.pages:
-            page.refresh()
+    def page(self, page_type: type[P]) -> P | None:
+        return next((p for p in self.pages if isinstance(p, page_type)), None)
 
     def save_state(self) -> None:
         for page in self.pages:

@@ -42,9 +42,11 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets import confirm_delete, heading
-from wellbeing_app.contacts import Outreach
+from wellbeing_app import checkins
 from wellbeing_app.crisis import default_country
 from wellbeing_app.directory import Contact, Suggestion
+from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory.service import Outreach
 
 REACHED_OUT = "Noted. We'll gently check in with you in a few days."
 
@@ -57,9 +59,19 @@ def open_url(url: str) -> bool:
 class SupportPage(VaultPage):
     nav_title = "Support"
     icon_name = "support"
+    # Check-in tags shape the suggestions, so a new check-in matters here too.
+    shows_kinds = frozenset(
+        {
+            directory_service.KIND,
+            directory_service.PROFILE_KIND,
+            directory_service.OUTREACH_KIND,
+            checkins.KIND,
+        }
+    )
 
     def __init__(self, context: PageContext) -> None:
         super().__init__(context)
+        self.stale = True  # loaded on the first visit, not at unlock
         self.services = context.services
         self.directory = context.services.directory
         self.all_contacts: list[Contact] = []
@@ -95,7 +107,7 @@ class SupportPage(VaultPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._show_crisis_summary()
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build_title(self) -> QHBoxLayout:
@@ -167,10 +179,6 @@ class SupportPage(VaultPage):
         return detail
 
     # -- data ---------------------------------------------------------------------------------------------------
-    def page_shown(self) -> None:
-        """Loaded on first visit, not at unlock, and refreshed on each visit (check-in tags shape suggestions)."""
-        self.refresh()
-
     def now(self) -> datetime:
         return self.context.clock.now()
 
@@ -309,7 +317,6 @@ class SupportPage(VaultPage):
         if path is None:
             return
         dialog = DirectoryImportDialog(path, self.services, self)
-        dialog.imported.connect(lambda _plan: self.refresh())
         self.dialog = dialog
         dialog.open()
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from ui.models.contacts import KIND_LABELS
 from ui.qt import QFrame, QHBoxLayout, QLabel, QPalette, QPushButton, Qt, QVBoxLayout, QWidget
 from ui.widgets import heading, paragraph
-from wellbeing_app.contacts import Outreach
 from wellbeing_app.crisis import CountryLines, dial_digits
 from wellbeing_app.directory import Contact, Suggestion
+from wellbeing_app.directory.service import Outreach
 
 CRISIS_LEAD = "<b>Need to talk to someone now?</b>"
 

@@ -13,6 +13,8 @@ from ui.dialogs.questionnaire import QuestionnaireDialog
 from ui.models.checkins import CheckInListModel
 from ui.mood_strip import DAYS, MoodStrip
 from ui.pages.base import PageContext, VaultPage
+from ui.pages.journal import JournalPage
+from ui.pages.support import SupportPage
 from ui.pages.today_questionnaires import ANSWERS_SAVED, QuestionnaireOffer, QuestionnairesCard, ask
 from ui.qt import (
     QAbstractItemView,
@@ -26,16 +28,22 @@ from ui.qt import (
 )
 from ui.status_area import StatusArea
 from ui.widgets import card, confirm_delete, heading, paragraph
+from wellbeing_app import checkins
 from wellbeing_app.checkins import CheckIn
 from wellbeing_app.detection import Level
+from wellbeing_app.directory import service as directory_service
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.instruments import InstrumentKind
+from wellbeing_app.instruments.store import INSTRUMENT_KIND
 
 
 class TodayPage(VaultPage):
     nav_title = "Today"
     icon_name = "today"
-    navigate_requested = Signal(str)
+    shows_kinds = frozenset(
+        {checkins.KIND, INSTRUMENT_KIND, directory_service.KIND, directory_service.PROFILE_KIND}
+    )
+    navigate_requested = Signal(object)  # the page type to show
     alert_raised = Signal()
 
     def __init__(self, context: PageContext) -> None:
@@ -54,8 +62,8 @@ class TodayPage(VaultPage):
         self.column.addWidget(self.title)
         self.column.addWidget(self.subtitle)
         self.status_area = StatusArea()
-        self.status_area.journal_requested.connect(lambda: self.navigate_requested.emit("Journal"))
-        self.status_area.support_requested.connect(lambda: self.navigate_requested.emit("Support"))
+        self.status_area.journal_requested.connect(lambda: self.navigate_requested.emit(JournalPage))
+        self.status_area.support_requested.connect(lambda: self.navigate_requested.emit(SupportPage))
         self.status_area.acknowledged.connect(self._acknowledge)
         self.status_area.snoozed.connect(self._snooze)
         self.column.addWidget(self.status_area)

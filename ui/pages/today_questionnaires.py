@@ -40,9 +40,9 @@ def ask(
 
 
 def _save_answers(dialog: QuestionnaireDialog, services: Services, saved: Callable[[], None]) -> None:
-    if dialog.result is None:
+    if dialog.answered is None:
         return
-    services.instruments.save(dialog.result)
+    services.instruments.save(dialog.answered)
     saved()
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from wellbeing_app.backup import automatic_backup
 from wellbeing_app.clock import Clock, SystemClock
-from wellbeing_app.errors import AuthenticationFailed, InvalidInput, VaultMissing
+from wellbeing_app.errors import AuthenticationFailed, InvalidInput, VaultMissing, WellbeingError
 
 if TYPE_CHECKING:
     from wellbeing_app.vault import Vault
@@ -21,8 +23,10 @@ NO_PASSPHRASE = (
     f"or set {ENV_PASSPHRASE} for scripts (see README, 'Command line')."
 )
 PASSPHRASE_ATTEMPTS = 3
-# The command line has no way to open the vault with the recovery key yet, so its messages do not offer one.
-WRONG_PASSPHRASE = "That passphrase does not open this vault. Check it and try again; nothing was changed."
+WRONG_PASSPHRASE = (
+    "That passphrase does not open this vault; nothing was changed. Check it and try again, or open the vault "
+    "with your recovery key: wellbeing-app recover."
+)
 TRY_AGAIN = "That passphrase does not open this vault; please try again."
 
 
@@ -75,10 +79,20 @@ class CliContext:
             passphrase = self.passphrase()
             attempts_left -= 1
             try:
-                return Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock)
+                vault = Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock)
             except VaultMissing:
                 raise
             except AuthenticationFailed:
                 if not attempts_left:
                     raise AuthenticationFailed(WRONG_PASSPHRASE) from None
                 print(TRY_AGAIN, file=self.stderr)
+            else:
+                vault.after_lock.append(self.automatic_backup)
+                return vault
+
+    def automatic_backup(self) -> None:
+        """The daily backup when the vault changed; a failure is a note, never a failed command."""
+        try:
+            automatic_backup(self.data_dir, self.clock.now())
+        except (OSError, sqlite3.Error, WellbeingError) as exc:
+            print(f"Note: today's automatic backup could not be made ({exc}).", file=self.stderr)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import DamagedRecord, IntegrityError, InvalidInput
 from wellbeing_app.limits import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH
+from wellbeing_app.textcheck import read_text
 
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
@@ -130,7 +131,7 @@ def read_stdin_text(ctx: CliContext, label: str, limit: int, what: str) -> str:
             f"Write your {what}, then press Ctrl-D (Ctrl-Z, Enter on Windows) to save it.",
             file=ctx.stderr,
         )
-    return text_value(label, ctx.stdin.read().rstrip("\r\n"), limit)
+    return text_value(label, read_text(ctx.stdin, label).rstrip("\r\n"), limit)
 
 
 @contextmanager

@@ -17,12 +17,21 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from wellbeing_app import __version__
-from wellbeing_app.cli import diary_commands, directory_commands, status_commands, vault_commands
+from wellbeing_app.cli import (
+    backup_commands,
+    diary_commands,
+    directory_commands,
+    status_commands,
+    trends_commands,
+    vault_commands,
+)
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.cli.invocation import help_hint
 from wellbeing_app.clock import Clock, SystemClock
+from wellbeing_app.damage import DAMAGED_FILE, is_damaged_database
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.paths import resolve_data_dir
+from wellbeing_app.textcheck import check_arguments
 
 FRONTEND_GROUP = "wellbeing_app.frontends"
 EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE
@@ -32,6 +41,8 @@ COMMAND_MODULES: list[Registrar] = [
     diary_commands.register,
     directory_commands.register,
     status_commands.register,
+    trends_commands.register,
+    backup_commands.register,
 ]
 
 
@@ -146,6 +157,7 @@ def main(
         return launch_desktop(data_dir, environ)
     ctx = CliContext(data_dir=data_dir, environ=environ, clock=clock or SystemClock())
     try:
+        check_arguments(vars(args))
         result: int = args.func(ctx, args)
         return result
     except WellbeingError as error:
@@ -159,6 +171,9 @@ def main(
     except Exception as error:
         if args.debug:
             traceback.print_exc()
+        if is_damaged_database(error):
+            print(f"wellbeing-app: {DAMAGED_FILE}", file=sys.stderr)
+            return 4
         print(
             f"wellbeing-app: something unexpected went wrong ({type(error).__name__}). "
             "Your data was not changed by this error; run again with --debug for details.",

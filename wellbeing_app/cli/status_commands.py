@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.cli.diary_commands import date_value, human_date, unlocked, warn_damaged
-from wellbeing_app.crisis import default_country
+from wellbeing_app.crisis import CrisisEntry, default_country
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import burnout, parse_burnout_answer, parse_who5_answers
 
 if TYPE_CHECKING:
     from wellbeing_app.directory import Suggestion
-    from wellbeing_app.wellbeing_status import CrisisEntry, StatusReport
+    from wellbeing_app.status import StatusReport
 
 CRISIS_COMMAND_HINT = (
     "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."
@@ -118,7 +118,7 @@ def suggestion_text(number: int, suggestion: Suggestion) -> list[str]:
 def status_text(report: StatusReport) -> list[str]:
     """Calm lines: at red the crisis lines first; then the level in words, what was noticed, who could help."""
     from wellbeing_app.detection import Level
-    from wellbeing_app.wellbeing_status import EMPTY_DIRECTORY_PROMPT
+    from wellbeing_app.status import EMPTY_DIRECTORY_PROMPT
 
     result = report.result
     lines: list[str] = []

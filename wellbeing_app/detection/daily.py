@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
+from wellbeing_app.statistics import daily_means
 
-def daily_means(checkins: Iterable[tuple[dt.date, float]]) -> dict[dt.date, float]:
-    """Mean mood per day, in date order; fsum makes it exact-ish and independent of insertion order."""
-    by_day: defaultdict[dt.date, list[float]] = defaultdict(list)
-    for day, mood in checkins:
-        by_day[day].append(mood)
-    return {day: math.fsum(by_day[day]) / len(by_day[day]) for day in sorted(by_day)}
-
+__all__ = ["daily_means", "days_back", "moods_between"]
 
 DayMood = tuple[dt.date, float]
 

@@ -39,6 +39,9 @@ def format_from_filename(name: str) -> DirectoryFormat:
     )
 
 
+MAX_FILE_BYTES = 5_000_000
+
+
 def parse_directory(
     content: bytes | str,
     *,
@@ -52,6 +55,11 @@ def parse_directory(
 
     ``notes`` receives what is worth a word but stops nothing, such as a language code the app does not know.
     """
+    if len(content) > MAX_FILE_BYTES:
+        raise InvalidInput(
+            f"The file is {len(content) / 1e6:.1f} MB; a directory file may be at most {MAX_FILE_BYTES // 10**6} MB.",
+            field="file",
+        )
     parser = {
         DirectoryFormat.CSV: parse_csv,
         DirectoryFormat.JSON: parse_json,

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from wellbeing_app import textcheck
 from wellbeing_app.directory.models import Contact, ContactKind
 from wellbeing_app.directory.rows import FIELD_NAMES, LIST_FIELDS, RawRecord, RawValue, build_contacts
 from wellbeing_app.directory.text import decode_content
@@ -62,7 +63,7 @@ def _export_record(contact: Contact) -> dict[str, Any]:
 
 def _load(text: str) -> dict[str, Any]:
     try:
-        document = json.loads(text)
+        document = textcheck.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidInput(
             f"The file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."

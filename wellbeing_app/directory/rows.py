@@ -43,6 +43,9 @@ FIELD_NAMES: tuple[str, ...] = (
     "last_verified",
 )
 LIST_FIELDS = frozenset({"languages", "tags"})
+MAX_FIELD_LENGTH = 500
+MAX_NOTES_LENGTH = 10_000
+MAX_LIST_ITEMS = 50
 RawValue = str | Sequence[str] | None
 _ID_NAMESPACE = uuid.UUID("0b7c9e4a-3d2f-5e61-8a90-4c1b2d3e4f50")
 
@@ -95,10 +98,31 @@ def build_contacts(
     return contacts
 
 
+def check_sizes(values: Mapping[str, RawValue]) -> None:
+    """Field size limits (docs/security.md): a hostile file cannot bloat the vault or the screen."""
+    for key, value in values.items():
+        if value is None:
+            continue
+        items = [value] if isinstance(value, str) else list(value)
+        limit = MAX_NOTES_LENGTH if key == "notes" else MAX_FIELD_LENGTH
+        if key in LIST_FIELDS and len(items) > MAX_LIST_ITEMS:
+            raise InvalidInput(
+                f"{key} has {len(items)} entries; at most {MAX_LIST_ITEMS} are allowed.", field=key
+            )
+        if key in LIST_FIELDS and isinstance(value, str):
+            limit = MAX_LIST_ITEMS * MAX_FIELD_LENGTH
+        for item in items:
+            if len(item) > limit:
+                raise InvalidInput(
+                    f"{key} is {len(item):,} characters long; at most {limit:,} are allowed.", field=key
+                )
+
+
 def build_contact(
     values: Mapping[str, RawValue], *, source: str, default_kind: ContactKind | None = None
 ) -> Contact:
     """Check and clean one record; errors carry the field but not the location."""
+    check_sizes(values)
     name = _line(values, "name")
     if not name:
         raise InvalidInput("the name is missing. Every contact needs a name.", field="name")

@@ -8,7 +8,14 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
 def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
+    # A damaged or edited cell holding text that is not UTF-8 must read as a damaged record, not stop every
+    # query with "Could not decode to UTF-8" (the payload's authentication then fails).
+    dbapi_connection.text_factory = _lenient_text
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")

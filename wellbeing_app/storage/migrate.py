@@ -6,16 +6,19 @@ Alembic is imported only when the schema is behind, which keeps the command line
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 
 from wellbeing_app.errors import IntegrityError
 from wellbeing_app.paths import BACKUP_DIRNAME, ensure_private_dir, make_private
 
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0003_keyed_ids"
+# Migrations that change encrypted data get the unlocked vault's callbacks through Alembic's config attributes.
+Rekey = Callable[[Connection], int]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -62,13 +65,15 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-def upgrade_to_head(engine: Engine) -> None:
+def upgrade_to_head(engine: Engine, rekey: Rekey | None = None) -> None:
+    """Upgrade in one transaction; ``rekey`` re-seals content-derived record ids (needs the data key)."""
     from alembic import command
     from alembic.config import Config
 
     with engine.begin() as conn:
         config = _alembic_config(conn)
         assert isinstance(config, Config)
+        config.attributes["rekey_records"] = rekey
         command.upgrade(config, "head")
 
 
@@ -89,7 +94,9 @@ def backup_database(db_path: Path, now: datetime, label: str) -> Path:
     return target
 
 
-def migrate_if_needed(engine: Engine, db_path: Path, now: datetime) -> Path | None:
+def migrate_if_needed(
+    engine: Engine, db_path: Path, now: datetime, rekey: Rekey | None = None
+) -> Path | None:
     """Bring the schema to the head revision; returns the backup made first, if any."""
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
@@ -100,5 +107,5 @@ def migrate_if_needed(engine: Engine, db_path: Path, now: datetime) -> Path | No
             "the vault was left unchanged."
         )
     backup = backup_database(db_path, now, f"before-migration-from-{revision}") if revision else None
-    upgrade_to_head(engine)
+    upgrade_to_head(engine, rekey)
     return backup

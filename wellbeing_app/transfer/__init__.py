@@ -6,8 +6,6 @@ exports are plain (not encrypted) files written without ever overwriting one.
 
 from __future__ import annotations
 
-from wellbeing_app.transfer import contacts_section as contacts_section  # registers "contacts"
-from wellbeing_app.transfer import instruments_section as instruments_section  # registers "instruments"
 from wellbeing_app.transfer.daylio import (
     DEFAULT_MOODS,
     import_daylio,
@@ -24,7 +22,6 @@ from wellbeing_app.transfer.export import (
     export_csv,
     export_document,
     export_json,
-    register_section,
     sections,
     write_export,
 )
@@ -55,7 +52,6 @@ __all__ = [
     "import_json_file",
     "parse_mood_mapping",
     "read_import_file",
-    "register_section",
     "sections",
     "write_export",
 ]

@@ -7,9 +7,9 @@ id within its source (``p-001`` from the organisation's file, or the UUID of a p
     {"id": "6b0c...", "contact_id": "p-001", "name": "Ana Silva", "kind": "peer_supporter", ...,
      "source": "org.csv (2026-11-25)", "last_verified": "2026-11-01", "listed": true}
 
-The record id is derived from the source's file name and ``contact_id`` (see ``Contact.record_id``), so an
-import refuses an object whose ``id`` does not match them: writing it under another id would make the next
-import of the organisation's file create a duplicate instead of updating the contact.
+The record id is derived from the source's file name and ``contact_id`` (see ``Contact.record_id``) under the
+importing vault's id key, so the ``id`` written by another vault is not used: the contact is stored under the id
+this vault gives it, and the next import of the organisation's file updates it instead of adding a duplicate.
 
 On import every field is checked with the same rules as a directory file (kind, email, link, hours, time
 zone, date); the user's profile and the "I reached out" notes are not part of the export.
@@ -21,12 +21,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from wellbeing_app import contacts
 from wellbeing_app.directory import PRIVATE_SOURCE, Contact
+from wellbeing_app.directory import service as directory_service
 from wellbeing_app.directory.rows import FIELD_NAMES, LIST_FIELDS, RawValue, build_contact
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
-from wellbeing_app.transfer.export import ExportRecord, ImportContext, Section, register_section
+from wellbeing_app.transfer.section import ExportRecord, ImportContext, Section
 
 SECTION_NAME = "contacts"
 
@@ -39,7 +39,7 @@ def contact_to_export(record: StoredRecord) -> ExportRecord:
     return {"id": record.id, "contact_id": contact.id, **values}
 
 
-def contact_from_export(values: Mapping[str, Any], record_id: str, _context: ImportContext) -> PendingRecord:
+def contact_from_export(values: Mapping[str, Any], _record_id: str, context: ImportContext) -> PendingRecord:
     contact_id = values.get("contact_id")
     if not isinstance(contact_id, str) or not contact_id.strip():
         raise InvalidInput(
@@ -66,13 +66,9 @@ def contact_from_export(values: Mapping[str, Any], record_id: str, _context: Imp
             f"{error.field}: {error}" if error.field else str(error), field=error.field
         ) from None
     contact = replace(contact, listed=listed)
-    if contact.record_id != record_id:
-        raise InvalidInput(
-            f"id {record_id} does not belong to contact_id {contact.id!r} from {contact.source_name!r}; "
-            "keep the ids the export wrote.",
-            field="id",
-        )
-    return PendingRecord(contacts.KIND, record_id, contact.to_payload(), None)
+    return PendingRecord(
+        directory_service.KIND, context.keyed_id(contact.record_id), contact.to_payload(), None
+    )
 
 
 def contact_sort_key(item: ExportRecord) -> tuple[Any, ...]:
@@ -91,11 +87,10 @@ def _raw_value(values: Mapping[str, Any], key: str) -> RawValue:
 
 SECTION = Section(
     name=SECTION_NAME,
-    kind=contacts.KIND,
+    kind=directory_service.KIND,
     one="contact",
     many="contacts",
     to_export=contact_to_export,
     from_export=contact_from_export,
     sort_key=contact_sort_key,
 )
-register_section(SECTION)

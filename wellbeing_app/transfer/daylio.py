@@ -4,9 +4,10 @@ Daylio writes ``full_date,date,weekday,time,mood,activities,note_title,note``, o
 labels that users can rename, so they are mapped to our 0–10 scale: by default rad=9, good=7, meh=5, bad=3,
 awful=1, and a mapping such as ``"great=9,fine=6"`` adds labels or changes their values (case-insensitive).
 Activities (separated by " | ") become tags; the note title and the note become the check-in note, the title
-on its own first line. Each row gets an id derived from its date, time, mood and note, so importing the same
-export again adds nothing. The import is atomic: one bad row means nothing is imported, and the message names
-the row's line in the file and the field.
+on its own first line. Each row gets an id derived from its date, time, mood and note under the vault's id key
+(see crypto/keyed_ids), so importing the same export again adds nothing; rows that repeat a date, time,
+mood and note get ids of their own, so every row arrives. The import is atomic: one bad row means nothing is
+imported, and the message names the row's line in the file and the field.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import re
 import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", 
 REQUIRED_COLUMNS = ("full_date", "time", "mood")
 DEFAULT_MOODS: dict[str, int] = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
 ACTIVITY_SEPARATOR = "|"
+MAX_COLUMNS = 64
 MAPPING_FIELD = "daylio-moods"
 _NAMESPACE = uuid.UUID("0d5c8f3e-6a71-4c1b-9b8e-5d2f7a4e9c30")
 _BREAK = re.compile(r"[ \t]*<br\s*/?>", re.IGNORECASE)
@@ -130,20 +132,21 @@ def check_mood_labels(
     )
 
 
-def repeat_id(record: PendingRecord, earlier: int) -> str:
+def repeat_id(record: PendingRecord, earlier: int, keyed_id: Callable[[str], str]) -> str:
     """The id of a row whose date, time, mood and note match ``earlier`` rows before it in the file.
 
     Such rows are separate check-ins in Daylio (often with other activities), so each gets its own id, made
-    from its content and its place among the repeats: importing the same file again still adds nothing, and
-    the first row keeps the id earlier versions of the app gave it.
+    from its content and its place among the repeats (and keyed like every content-derived id): importing the
+    same file again still adds nothing, and the first row keeps the id earlier versions of the app gave it.
     """
     content = json.dumps(record.payload, sort_keys=True, ensure_ascii=False)
-    return str(uuid.uuid5(_NAMESPACE, "\x1f".join((record.id, content, str(earlier)))))
+    return keyed_id(str(uuid.uuid5(_NAMESPACE, "\x1f".join((record.id, content, str(earlier))))))
 
 
 def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
     """The header's column positions and each non-empty row with the line where it starts."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    # strict: an unclosed quote is an error at its line, not the rest of the file swallowed into one note.
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     header: dict[str, int] | None = None
     width = 0
     rows: list[tuple[int, list[str]]] = []
@@ -154,13 +157,29 @@ def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
         except StopIteration:
             break
         except csv.Error as exc:
+            reason = "a quote is never closed" if "unexpected end of data" in str(exc) else str(exc)
             raise InvalidInput(
-                f"line {line}: the CSV cannot be read ({exc}).", field="file", line=line
+                f"line {line}: the CSV cannot be read ({reason}).", field="file", line=line
             ) from None
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
+            if len(row) > MAX_COLUMNS:
+                raise InvalidInput(
+                    f"line {line}: the header has {len(row)} columns; a Daylio export has about "
+                    f"{len(DAYLIO_COLUMNS)} (at most {MAX_COLUMNS} are read).",
+                    field="header",
+                    line=line,
+                )
             names = [cell.strip().lower() for cell in row]
+            repeated = sorted({name for name in names if name and names.count(name) > 1})
+            if repeated:
+                raise InvalidInput(
+                    f"line {line}: the column {repeated[0]!r} appears more than once in the header; "
+                    "export the file again from Daylio.",
+                    field="header",
+                    line=line,
+                )
             missing = [name for name in REQUIRED_COLUMNS if name not in names]
             if missing:
                 raise InvalidInput(
@@ -169,7 +188,7 @@ def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
                     field="header",
                     line=line,
                 )
-            header = {name: names.index(name) for name in dict.fromkeys(names)}
+            header = {name: position for position, name in enumerate(names)}
             width = len(names)
             continue
         if len(row) != width:
@@ -213,7 +232,7 @@ def _row_to_record(
         activities = [part for part in cell("activities").split(ACTIVITY_SEPARATOR) if part.strip()]
         checkin = CheckIn.from_values(
             {"time": at, "mood": mood, "tags": activities, "note": note},
-            record_id=daylio_id(day.isoformat(), at, label, note),
+            record_id=context.keyed_id(daylio_id(day.isoformat(), at, label, note)),
             day=day,
         )
     except InvalidInput as exc:
@@ -239,7 +258,7 @@ def _validate(
         earlier = seen[record.id]
         seen[record.id] += 1
         if earlier:
-            record = replace(record, id=repeat_id(record, earlier))
+            record = replace(record, id=repeat_id(record, earlier, context.keyed_id))
         by_id[record.id] = Candidate(section, record, f"line {line}", line)
         if progress is not None and done % step == 0 and done < len(rows):
             progress(done, len(rows))
@@ -265,7 +284,9 @@ def import_daylio(
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import a Daylio CSV export's text as check-ins, atomically."""
-    candidates, rows = _validate(text, ImportContext(services.clock.now()), moods, progress)
+    candidates, rows = _validate(
+        text, ImportContext(services.clock.now(), services.vault.store.keyed_id), moods, progress
+    )
     return merge_candidates(services, candidates, progress=progress, total=rows)
 
 

@@ -1,9 +1,9 @@
 """Decrypted export of the vault: one JSON document (every section) or a CSV of check-ins.
 
 The JSON document is ``{"format": "wellbeing-app-export", "version": 1, "exported_at": ..., <section>: [...]}``
-(see docs/export-format.md). Each top-level list is a *section* backed by one record kind. Sections are registered
-here with :func:`register_section`; the importer reads the same registry, so a later record kind (contacts,
-instruments, periods) becomes exportable and importable by registering one :class:`Section`.
+(see docs/export-format.md). Each top-level list is a *section* backed by one record kind; the record-kind
+registry (``wellbeing_app.record_kinds``) lists them, and export and import both walk it. Every exported record
+also carries ``changed_at``, so that importing it into another copy keeps the newer side.
 
 Export files are not encrypted. :func:`write_export` creates them exclusively and readable by this user only,
 and never overwrites an existing file.
@@ -15,17 +15,30 @@ import csv
 import io
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wellbeing_app import checkins, journal
-from wellbeing_app.checkins import CheckIn, check_not_future, parse_date, parse_time
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.journal import JournalEntry
-from wellbeing_app.storage.records import PendingRecord, StoredRecord
+from wellbeing_app.transfer.section import ExportRecord, ImportContext, Progress, Section
+
+__all__ = [
+    "CSV_COLUMNS",
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "ExportRecord",
+    "ExportResult",
+    "ImportContext",
+    "Progress",
+    "Section",
+    "export_csv",
+    "export_document",
+    "export_json",
+    "section_named",
+    "sections",
+    "write_export",
+]
 
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
@@ -35,168 +48,17 @@ EXPORT_VERSION = 1
 CSV_COLUMNS = ("id", "date", "time", "mood", "energy", "stress", "sleep_hours", "tags", "note")
 CSV_TAG_SEPARATOR = ";"
 
-Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` while records are read or written, for a progress bar."""
-
-ExportRecord = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class ImportContext:
-    """What a section's parser may need besides the record: 'today' (no future dates) and 'now'."""
-
-    now: datetime
-
-    @property
-    def today(self) -> date:
-        return self.now.date()
-
-
-@dataclass(frozen=True)
-class Section:
-    """One top-level list of the export, backed by one record kind.
-
-    ``to_export`` turns a stored record into its export object (raising ``DamagedRecord`` or ``InvalidInput``
-    when the stored payload cannot be read). ``from_export`` validates one export object, whose ``id`` has been
-    checked and normalised already, and returns the record to store; problems raise ``InvalidInput`` naming the
-    field, which the importer prefixes with the section and record number. ``sort_key`` orders the export so
-    that exporting the same records twice gives the same document.
-    """
-
-    name: str
-    kind: str
-    one: str
-    many: str
-    to_export: Callable[[StoredRecord], ExportRecord]
-    from_export: Callable[[Mapping[str, Any], str, ImportContext], PendingRecord]
-    sort_key: Callable[[ExportRecord], tuple[Any, ...]]
-
-    def describe(self, count: int) -> str:
-        return f"{count} {self.one if count == 1 else self.many}"
-
-    def canonical(self, record: PendingRecord) -> ExportRecord:
-        """The export form of a record about to be written, to tell 'unchanged' from 'updated'."""
-        return self.to_export(StoredRecord(record.id, record.kind, record.day, record.payload))
-
-
-_SECTIONS: dict[str, Section] = {}
-
-
-def register_section(section: Section) -> None:
-    """Add (or replace) a section; the export lists sections in the order they were first registered."""
-    for other in _SECTIONS.values():
-        if other.kind == section.kind and other.name != section.name:
-            raise ValueError(f"record kind {section.kind!r} already exported as {other.name!r}")
-    _SECTIONS[section.name] = section
-
 
 def sections() -> tuple[Section, ...]:
-    return tuple(_SECTIONS.values())
+    """The export's sections, in the record-kind registry's order."""
+    # Imported here: the registry imports every section module, and they import this package.
+    from wellbeing_app import record_kinds
+
+    return record_kinds.export_sections()
 
 
-def section_for_kind(kind: str) -> Section | None:
-    return next((section for section in _SECTIONS.values() if section.kind == kind), None)
-
-
-# -- shared validation for section parsers ------------------------------------------------------------------
-
-
-def require_date(values: Mapping[str, Any], context: ImportContext, key: str = "date") -> date:
-    raw = values.get(key)
-    if raw is None or raw == "":
-        raise InvalidInput(f"{key} is required, written as YYYY-MM-DD.", field=key)
-    if not isinstance(raw, str):
-        raise InvalidInput(f"{key} must be a date written as YYYY-MM-DD, not {raw!r}.", field=key)
-    return check_not_future(parse_date(raw, key), context.today, key)
-
-
-def optional_text(values: Mapping[str, Any], key: str) -> str:
-    raw = values.get(key)
-    if raw is None:
-        return ""
-    if not isinstance(raw, str):
-        raise InvalidInput(f"{key} must be text or null, not {raw!r}.", field=key)
-    return raw
-
-
-def tag_list(values: Mapping[str, Any], key: str = "tags") -> list[str]:
-    raw = values.get(key)
-    if raw is None:
-        return []
-    if not isinstance(raw, list) or not all(isinstance(tag, str) for tag in raw):
-        raise InvalidInput(f'{key} must be a list of texts, like ["night shift"].', field=key)
-    return list(raw)
-
-
-# -- check-ins ------------------------------------------------------------------------------------------------
-
-
-def _checkin_to_export(record: StoredRecord) -> ExportRecord:
-    return CheckIn.from_record(record).to_export_dict()
-
-
-def _checkin_from_export(values: Mapping[str, Any], record_id: str, context: ImportContext) -> PendingRecord:
-    day = require_date(values, context)
-    raw_time = values.get("time")
-    if not isinstance(raw_time, str) or not raw_time.strip():
-        raise InvalidInput("time is required, written as HH:MM (24-hour).", field="time")
-    parse_time(raw_time)
-    cleaned = dict(values, note=optional_text(values, "note"), tags=tag_list(values))
-    checkin = CheckIn.from_values(cleaned, record_id=record_id, day=day)
-    return PendingRecord(checkins.KIND, checkin.id, checkin.to_payload(), checkin.date)
-
-
-def _checkin_sort_key(item: ExportRecord) -> tuple[Any, ...]:
-    return (item["date"], item["time"], item["id"])
-
-
-# -- journal --------------------------------------------------------------------------------------------------
-
-
-def _journal_to_export(record: StoredRecord) -> ExportRecord:
-    return JournalEntry.from_record(record).to_export_dict()
-
-
-def _journal_from_export(values: Mapping[str, Any], record_id: str, context: ImportContext) -> PendingRecord:
-    day = require_date(values, context)
-    if not isinstance(values.get("body"), str):
-        raise InvalidInput("body is required: the text of the entry.", field="body")
-    cleaned = {
-        "title": optional_text(values, "title"),
-        "body": values["body"],
-        "tags": tag_list(values),
-        "updated_at": context.now.isoformat(timespec="seconds"),
-    }
-    entry = JournalEntry.from_values(cleaned, record_id=record_id, day=day)
-    return PendingRecord(journal.KIND, entry.id, entry.to_payload(), entry.date)
-
-
-def _journal_sort_key(item: ExportRecord) -> tuple[Any, ...]:
-    return (item["date"], item["id"])
-
-
-register_section(
-    Section(
-        name="checkins",
-        kind=checkins.KIND,
-        one="check-in",
-        many="check-ins",
-        to_export=_checkin_to_export,
-        from_export=_checkin_from_export,
-        sort_key=_checkin_sort_key,
-    )
-)
-register_section(
-    Section(
-        name="journal",
-        kind=journal.KIND,
-        one="journal entry",
-        many="journal entries",
-        to_export=_journal_to_export,
-        from_export=_journal_from_export,
-        sort_key=_journal_sort_key,
-    )
-)
+def section_named(name: str) -> Section:
+    return next(section for section in sections() if section.name == name)
 
 
 # -- export ---------------------------------------------------------------------------------------------------
@@ -212,9 +74,9 @@ class ExportResult:
 
     def describe(self) -> str:
         parts = [
-            _SECTIONS[name].describe(count)
-            for name, count in self.counts.items()
-            if name in _SECTIONS and count
+            section.describe(self.counts[section.name])
+            for section in sections()
+            if self.counts.get(section.name)
         ]
         if not parts:
             return "nothing"
@@ -251,12 +113,12 @@ def _collect(
     damaged: list[DamagedRecord] = []
     collected: dict[str, list[ExportRecord]] = {}
     for name, result in loaded.items():
-        section = _SECTIONS[name]
+        section = section_named(name)
         damaged.extend(result.damaged)
         items: list[ExportRecord] = []
         for record in result.records:
             try:
-                items.append(section.to_export(record))
+                items.append({**section.to_export(record), "changed_at": record.changed_at or None})
             except (InvalidInput, DamagedRecord):
                 damaged.append(DamagedRecord(section.kind, record.id, "has unreadable values"))
             ticker.tick()
@@ -298,7 +160,7 @@ def _csv_cell(value: Any) -> str:
 
 def export_csv(services: Services, *, progress: Progress | None = None) -> ExportResult:
     """Check-ins only, one row each, with the JSON export's columns; tags joined by ';', missing values empty."""
-    collected, damaged = _collect(services, [_SECTIONS["checkins"]], progress)
+    collected, damaged = _collect(services, [section_named("checkins")], progress)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

@@ -116,5 +116,7 @@ def validate_checkin_csv(text: str, context: ImportContext) -> list[Candidate]:
 
 def import_checkin_csv(services: Services, text: str, *, progress: Progress | None = None) -> ImportSummary:
     """Import our CSV export of check-ins, atomically."""
-    candidates = validate_checkin_csv(text, ImportContext(services.clock.now()))
+    candidates = validate_checkin_csv(
+        text, ImportContext(services.clock.now(), services.vault.store.keyed_id)
+    )
     return merge_candidates(services, candidates, progress=progress)

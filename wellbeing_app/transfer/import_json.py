@@ -3,7 +3,10 @@
 An import is checked completely before anything is written, then written with one ``RecordStore.put_many``
 call (one transaction), so a file with one bad record imports nothing. Records are merged by id: a record that
 is already in the vault with the same content counts as unchanged and is not rewritten, so importing the same
-file twice adds nothing.
+file twice adds nothing. When both sides differ, the newer change wins (``changed_at`` in the export; a file
+without change times, such as a Daylio export, counts as older than any change made in the app): an old export
+or backup never overwrites a newer edit and never brings back a record deleted since, and the summary says how
+many it kept. Between two copies that both lack a change time, the file wins, as an explicit import should.
 
 Record numbers in messages count from 0, as in JSON paths: ``checkins[3]`` is the fourth check-in.
 """
@@ -13,15 +16,14 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
+from wellbeing_app import textcheck
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.models import Record
-from wellbeing_app.storage.records import PendingRecord
+from wellbeing_app.storage.records import PendingRecord, is_newer, utc_stamp
 from wellbeing_app.transfer.export import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
@@ -35,7 +37,7 @@ from wellbeing_app.transfer.export import (
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
 
-_ID_QUERY_CHUNK = 500
+MAX_IMPORT_BYTES = 200_000_000  # years of daily check-ins and journal entries are a few MB
 
 
 @dataclass
@@ -43,10 +45,12 @@ class SectionCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept_newer: int = 0
+    """In the file, but changed or deleted here since: the vault's side was kept."""
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged
+        return self.added + self.updated + self.unchanged + self.kept_newer
 
 
 @dataclass
@@ -68,11 +72,18 @@ class ImportSummary:
         return sum(counts.unchanged for counts in self.sections.values())
 
     @property
+    def kept_newer(self) -> int:
+        return sum(counts.kept_newer for counts in self.sections.values())
+
+    @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged
+        return self.added + self.updated + self.unchanged + self.kept_newer
 
     def describe(self) -> str:
-        return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+        text = f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+        if self.kept_newer:
+            text += f", {self.kept_newer} kept as they are here because they were changed or deleted more recently"
+        return text
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,12 @@ class Candidate:
 def read_import_file(path: Path) -> str:
     """The file's text (UTF-8, a byte-order mark tolerated), or InvalidInput saying why it cannot be read."""
     try:
+        if path.is_file() and path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InvalidInput(
+                f"{path} is larger than {MAX_IMPORT_BYTES // 10**6} MB, more than any export of this app; "
+                "nothing was imported.",
+                field="file",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {path}.", field="file") from None
@@ -104,17 +121,6 @@ def read_import_file(path: Path) -> str:
             field="file",
             line=line,
         ) from None
-
-
-def _ids_in_vault(services: Services, ids: Sequence[str]) -> dict[str, str]:
-    """Record id → kind for those of ``ids`` already stored (any kind), without decrypting anything."""
-    found: dict[str, str] = {}
-    with services.vault.engine.connect() as conn:
-        for start in range(0, len(ids), _ID_QUERY_CHUNK):
-            chunk = list(ids[start : start + _ID_QUERY_CHUNK])
-            for record_id, kind in conn.execute(select(Record.id, Record.kind).where(Record.id.in_(chunk))):
-                found[str(record_id)] = str(kind)
-    return found
 
 
 def _existing_exports(services: Services, section: Section, ids: set[str]) -> dict[str, ExportRecord | None]:
@@ -147,12 +153,13 @@ def merge_candidates(
     """
     summary = ImportSummary({section.name: SectionCounts() for section in sections()})
     ids = [candidate.record.id for candidate in candidates]
-    stored_kinds = _ids_in_vault(services, ids)
+    stored = services.vault.store.versions(ids)
     existing_ids: dict[str, set[str]] = {}
     for candidate in candidates:
-        kind = stored_kinds.get(candidate.record.id)
-        if kind is None:
+        version = stored.get(candidate.record.id)
+        if version is None:
             continue
+        kind = version.kind
         if kind != candidate.record.kind:
             raise InvalidInput(
                 f"{candidate.where}: the id {candidate.record.id} already belongs to a {kind} record in this "
@@ -170,20 +177,27 @@ def merge_candidates(
     for candidate in candidates:
         counts = summary.sections.setdefault(candidate.section.name, SectionCounts())
         record_id = candidate.record.id
-        if record_id not in stored_kinds:
+        version = stored.get(record_id)
+        if version is None:
             counts.added += 1
-        elif existing.get(record_id) is not None and existing[record_id] == candidate.section.canonical(
-            candidate.record
+        elif (
+            not version.deleted
+            and existing.get(record_id) is not None
+            and existing[record_id] == candidate.section.canonical(candidate.record)
         ):
             counts.unchanged += 1
+            continue
+        elif not is_newer(candidate.record.changed_at, False, version.changed_at, version.deleted):
+            counts.kept_newer += 1
             continue
         else:
             counts.updated += 1
         to_write.append(candidate.record)
 
     if to_write:
-        services.vault.store.put_many(to_write)
-        services.bulk_changed(imported=len(to_write))
+        # Kept with the file's change times; a record from a file without them keeps "time unknown", so any
+        # edit or deletion made here later wins over the next import of that file.
+        services.vault.store.put_many(to_write, stamp=False)
     if progress is not None:
         done = len(candidates) if total is None else total
         progress(done, done)
@@ -202,9 +216,26 @@ def _record_id(values: Mapping[str, Any]) -> str:
         ) from None
 
 
+def _changed_at(values: Mapping[str, Any]) -> str:
+    """The record's change time from the export, normalised to UTC; empty when the file predates them."""
+    raw = values.get("changed_at")
+    if raw is None or raw == "":
+        return ""
+    if isinstance(raw, str):
+        try:
+            moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            return utc_stamp(moment)
+    raise InvalidInput(
+        f"changed_at must be a UTC time like 2026-11-30T13:20:00.000000Z, not {raw!r}.", field="changed_at"
+    )
+
+
 def _parse_document(text: str) -> dict[str, Any]:
     try:
-        document = json.loads(text)
+        document = textcheck.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
@@ -276,6 +307,9 @@ def validate_export(
                         f"id {record_id} is used twice (also by {first_seen[record_id]}).", field="id"
                     )
                 record = section.from_export(values, record_id, context)
+                changed_at = _changed_at(values)
+                if changed_at:
+                    record = replace(record, changed_at=changed_at)
             except InvalidInput as exc:
                 raise InvalidInput(f"{where}: {exc}", field=exc.field) from None
             first_seen[record_id] = where
@@ -288,7 +322,7 @@ def validate_export(
 
 def import_json(services: Services, text: str, *, progress: Progress | None = None) -> ImportSummary:
     """Import our own JSON export, atomically; see the module docstring."""
-    context = ImportContext(services.clock.now())
+    context = ImportContext(services.clock.now(), services.vault.store.keyed_id)
     candidates = validate_export(text, context, progress=progress)
     return merge_candidates(services, candidates, progress=progress)
 

@@ -16,9 +16,9 @@ from typing import Any
 from wellbeing_app.checkins import parse_date
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import InstrumentResult
+from wellbeing_app.instruments.store import INSTRUMENT_KIND, check_questionnaire_date
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
-from wellbeing_app.transfer.export import ExportRecord, ImportContext, Section, register_section
-from wellbeing_app.wellbeing_status import INSTRUMENT_KIND, check_questionnaire_date
+from wellbeing_app.transfer.section import ExportRecord, ImportContext, Section
 
 SECTION_NAME = "instruments"
 
@@ -46,14 +46,12 @@ def instrument_sort_key(item: ExportRecord) -> tuple[Any, ...]:
     return (item["date"], item["kind"], item["id"])
 
 
-register_section(
-    Section(
-        name=SECTION_NAME,
-        kind=INSTRUMENT_KIND,
-        one="questionnaire",
-        many="questionnaires",
-        to_export=instrument_to_export,
-        from_export=instrument_from_export,
-        sort_key=instrument_sort_key,
-    )
+SECTION = Section(
+    name=SECTION_NAME,
+    kind=INSTRUMENT_KIND,
+    one="questionnaire",
+    many="questionnaires",
+    to_export=instrument_to_export,
+    from_export=instrument_from_export,
+    sort_key=instrument_sort_key,
 )

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import PASSPHRASE, Cli, Result, create_vault, run_main
+from tests.helpers.cli import PASSPHRASE, Cli, Result, run_main
+from tests.helpers.template_vault import TemplateVault
 from wellbeing_app.clock import FixedClock
-from wellbeing_app.crypto.kdf import KdfParams
 
 
 @pytest.fixture(autouse=True)
@@ -25,9 +25,10 @@ def _keep_umask() -> Iterator[None]:
 
 
 @pytest.fixture
-def cli_vault(data_dir: Path, fast_kdf: KdfParams, clock: FixedClock) -> Path:
+def cli_vault(data_dir: Path, template_vault: TemplateVault) -> Path:
     """An empty vault at ``data_dir``, locked, for the ``cli`` fixture to open."""
-    return create_vault(data_dir, fast_kdf, clock)
+    assert template_vault.passphrase == PASSPHRASE
+    return template_vault.copy_to(data_dir)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from tests.unit.detection.builders import AS_OF, checkins, run
+from tests.helpers.builders import AS_OF, checkins, run
 from wellbeing_app.detection import DEFAULT_CONFIG, DetectionConfig, Level, daily_means, evaluate
 from wellbeing_app.errors import InvalidInput
 

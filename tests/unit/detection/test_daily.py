@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.unit.detection.builders import checkins, day
+from tests.helpers.builders import checkins, day
 from wellbeing_app.detection import daily_means
 from wellbeing_app.detection.daily import days_back, moods_between
 

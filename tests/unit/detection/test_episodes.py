@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from tests.unit.detection.builders import checkins, result_at, run
+from tests.helpers.builders import checkins, result_at, run
 from wellbeing_app.detection import (
     Episode,
     Level,

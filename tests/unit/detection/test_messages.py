@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from tests.unit.detection.builders import AS_OF, burnout, checkins, repeat, run, who5_total
+from tests.helpers.builders import AS_OF, burnout, checkins, repeat, run, who5_total
 from wellbeing_app.detection import NOTIFICATION_TEXT
 from wellbeing_app.detection.messages import checkin_summary, day_text, number_text, reminder
 from wellbeing_app.instruments import InstrumentResult, who5

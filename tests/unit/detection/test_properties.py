@@ -15,7 +15,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.detection.builders import AS_OF, checkins, day, repeat, result_at
+from tests.helpers.builders import AS_OF, checkins, day, repeat, result_at
 from tests.unit.detection.test_messages import FORBIDDEN
 from wellbeing_app.detection import DEFAULT_CONFIG, Episode, Level, daily_means, evaluate, update_episodes
 from wellbeing_app.detection.daily import days_back, moods_between

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit.directory.samples import CSV_HEADER, CSV_TEXT, IMPORTED_ON
+from tests.helpers.builders import CSV_HEADER, CSV_TEXT, IMPORTED_ON
 from wellbeing_app.directory import Contact, ContactKind, derived_id, parse_csv
 from wellbeing_app.errors import InvalidInput
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.directory.samples import CSV_TEXT, IMPORTED_ON, JSON_TEXT, VCARD_TEXT
+from tests.helpers.builders import CSV_TEXT, IMPORTED_ON, JSON_TEXT, VCARD_TEXT
 from wellbeing_app.directory import (
     ContactKind,
     DirectoryFormat,

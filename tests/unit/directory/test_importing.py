@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit.directory.samples import CSV_HEADER, IMPORTED_ON
+from tests.helpers.builders import CSV_HEADER, IMPORTED_ON
 from wellbeing_app.directory import Contact, ContactKind, merge_import, new_private_contact, parse_csv
 
 VERSION_1 = (

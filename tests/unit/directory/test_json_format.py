@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit.directory.samples import IMPORTED_ON, JSON_TEXT
+from tests.helpers.builders import IMPORTED_ON, JSON_TEXT
 from wellbeing_app.directory import Contact, ContactKind, derived_id, export_json, parse_json
 from wellbeing_app.errors import InvalidInput
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit.directory.samples import CSV_TEXT, IMPORTED_ON
+from tests.helpers.builders import CSV_TEXT, IMPORTED_ON
 from wellbeing_app.directory import (
     Availability,
     Contact,

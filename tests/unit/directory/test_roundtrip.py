@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.unit.directory.samples import CSV_TEXT, IMPORTED_ON, JSON_TEXT, VCARD_TEXT
+from tests.helpers.builders import CSV_TEXT, IMPORTED_ON, JSON_TEXT, VCARD_TEXT
 from wellbeing_app.directory import (
     Contact,
     ContactKind,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.directory.samples import IMPORTED_ON, VCARD_TEXT
+from tests.helpers.builders import IMPORTED_ON, VCARD_TEXT
 from wellbeing_app.directory import Contact, ContactKind, derived_id, parse_vcard
 from wellbeing_app.errors import InvalidInput
 

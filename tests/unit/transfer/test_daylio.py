@@ -159,7 +159,7 @@ def test_a_row_keeps_the_id_earlier_versions_gave_it(services: Services) -> None
     row = "2026-11-02,November 2,Monday,10:00 AM,meh,work,,Same\n"
     import_daylio(services, HEADER + row)
     [saved] = services.checkins.between()
-    assert saved.id == daylio_id("2026-11-02", "10:00", "meh", "Same")
+    assert saved.id == services.vault.store.keyed_id(daylio_id("2026-11-02", "10:00", "meh", "Same"))
 
 
 def test_progress(services: Services, daylio_sample: str) -> None:

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from tests.unit.transfer.conftest import NewServices
+from wellbeing_app import record_kinds
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
-from wellbeing_app.storage.records import PendingRecord, StoredRecord
+from wellbeing_app.storage.records import PendingRecord, StoredRecord, utc_stamp
 from wellbeing_app.transfer import (
     ImportContext,
     Section,
@@ -25,7 +26,7 @@ from wellbeing_app.transfer import (
     import_json,
     write_export,
 )
-from wellbeing_app.transfer import export as export_module
+from wellbeing_app.transfer.section import require_date
 from wellbeing_app.vault import db_path
 
 
@@ -55,6 +56,7 @@ def test_empty_vault_exports_an_empty_document(services: Services) -> None:
         "journal": [],
         "contacts": [],
         "instruments": [],
+        "periods": [],
     }
 
 
@@ -70,11 +72,24 @@ def test_json_export_shape(services: Services) -> None:
         "journal",
         "contacts",
         "instruments",
+        "periods",
     ]
-    assert result.counts == {"checkins": 2, "journal": 2, "contacts": 0, "instruments": 0}
+    assert result.counts == {"checkins": 2, "journal": 2, "contacts": 0, "instruments": 0, "periods": 0}
     assert result.describe() == "2 check-ins and 2 journal entries"
     first, second = document["checkins"]
-    assert list(first) == ["id", "date", "time", "mood", "energy", "stress", "sleep_hours", "tags", "note"]
+    assert list(first) == [
+        "id",
+        "date",
+        "time",
+        "mood",
+        "energy",
+        "stress",
+        "sleep_hours",
+        "tags",
+        "note",
+        "changed_at",
+    ]
+    assert first["changed_at"] == utc_stamp(services.clock.now())  # when it was saved, in UTC
     assert (first["date"], first["time"], first["mood"]) == ("2026-11-23", "07:05", 3)
     assert first["tags"] == ["night shift", "Patient death"]
     assert first["sleep_hours"] == 4.5
@@ -88,9 +103,10 @@ def test_json_export_shape(services: Services) -> None:
         "sleep_hours": None,
         "tags": [],
         "note": None,
+        "changed_at": first["changed_at"],
     }
     assert [entry["title"] for entry in document["journal"]] == [None, "Debrief"]
-    assert list(document["journal"][0]) == ["id", "date", "title", "body", "tags"]
+    assert list(document["journal"][0]) == ["id", "date", "title", "body", "tags", "changed_at"]
     assert document["journal"][1]["tags"] == ["debrief"]
     assert "café" in result.text  # UTF-8 text, not \u escapes
 
@@ -174,46 +190,38 @@ def test_write_export_into_a_missing_folder(tmp_path: Path) -> None:
 # -- sections: a later kind of record joins by registering ----------------------------------------------------
 
 
-def _period_to_export(record: StoredRecord) -> dict[str, Any]:
+def _goal_to_export(record: StoredRecord) -> dict[str, Any]:
     return {"id": record.id, "start": record.payload["start"]}
 
 
-def _period_from_export(values: Any, record_id: str, context: ImportContext) -> PendingRecord:
-    start = export_module.require_date(values, context, "start")
-    return PendingRecord("period", record_id, {"start": start.isoformat()}, start)
+def _goal_from_export(values: Any, record_id: str, context: ImportContext) -> PendingRecord:
+    start = require_date(values, context, "start")
+    return PendingRecord("goal", record_id, {"start": start.isoformat()}, start)
 
 
 def test_a_registered_section_is_exported_and_imported(
     services: Services, new_services: NewServices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_module, "_SECTIONS", dict(export_module._SECTIONS))
-    export_module.register_section(
-        Section(
-            name="periods",
-            kind="period",
-            one="period",
-            many="periods",
-            to_export=_period_to_export,
-            from_export=_period_from_export,
-            sort_key=lambda item: (item["start"], item["id"]),
-        )
+    monkeypatch.setattr(record_kinds, "_KINDS", dict(record_kinds._KINDS))
+    section = Section(
+        name="goals",
+        kind="goal",
+        one="goal",
+        many="goals",
+        to_export=_goal_to_export,
+        from_export=_goal_from_export,
+        sort_key=lambda item: (item["start"], item["id"]),
+    )
+    record_kinds.register(
+        record_kinds.RecordKind("goal", "goal", "goals", True, lambda r: r.payload, "goals", section)
     )
     record_id = "00000000-0000-4000-8000-000000000001"
-    services.vault.store.put("period", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
+    services.vault.store.put("goal", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
     exported = export_json(services)
-    assert json.loads(exported.text)["periods"] == [{"id": record_id, "start": "2026-11-01"}]
-    assert exported.describe() == "1 period"
+    assert json.loads(exported.text)["goals"] == [
+        {"id": record_id, "start": "2026-11-01", "changed_at": utc_stamp(services.clock.now())}
+    ]
+    assert exported.describe() == "1 goal"
     other = new_services()
-    assert import_json(other, exported.text).sections["periods"].added == 1
+    assert import_json(other, exported.text).sections["goals"].added == 1
     assert json.loads(export_json(other).text) == json.loads(exported.text)
-
-
-def test_two_sections_cannot_share_a_kind(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export_module, "_SECTIONS", dict(export_module._SECTIONS))
-    checkins = export_module._SECTIONS["checkins"]
-    with pytest.raises(ValueError, match="already exported"):
-        export_module.register_section(
-            Section(
-                "moods", "checkin", "x", "xs", checkins.to_export, checkins.from_export, checkins.sort_key
-            )
-        )

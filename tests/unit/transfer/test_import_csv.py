@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 
+from wellbeing_app.clock import FixedClock
+from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
 from wellbeing_app.transfer import export_csv
 from wellbeing_app.transfer.import_csv import detect_format, import_checkin_csv
+from wellbeing_app.vault import Vault
 
 HEADER = "id,date,time,mood,energy,stress,sleep_hours,tags,note\r\n"
 ROW = '3f1c2b5e-8a44-4c1e-9d6b-0a4c1e2b3d4f,2026-11-20,22:15,3,,8,6.5,night shift;debrief,"Hard, long\r\nnight"\r\n'
@@ -32,19 +36,24 @@ def add_some(services: Services) -> None:
 
 
 def test_the_csv_export_round_trips_exactly(
-    services: Services, tmp_path_factory: pytest.TempPathFactory
+    services: Services, tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock
 ) -> None:
     add_some(services)
     exported = export_csv(services).text
     before = [c.to_export_dict() for c in services.checkins.between()]
-    for checkin in services.checkins.between():
-        services.checkins.delete(checkin.id)
-    summary = import_checkin_csv(services, exported)
-    assert (summary.added, summary.updated, summary.unchanged) == (3, 0, 0)
-    assert [c.to_export_dict() for c in services.checkins.between()] == before
-    again = import_checkin_csv(services, exported)
-    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
-    assert export_csv(services).text == exported
+    other, _recovery_key = Vault.create(
+        tmp_path / "other", "another passphrase here", kdf=fast_kdf, clock=clock
+    )
+    try:
+        elsewhere = Services(other, clock)
+        summary = import_checkin_csv(elsewhere, exported)
+        assert (summary.added, summary.updated, summary.unchanged) == (3, 0, 0)
+        assert [c.to_export_dict() for c in elsewhere.checkins.between()] == before
+        again = import_checkin_csv(elsewhere, exported)
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+        assert export_csv(elsewhere).text == exported
+    finally:
+        other.lock()
 
 
 @pytest.mark.parametrize(

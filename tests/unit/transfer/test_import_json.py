@@ -96,7 +96,7 @@ def test_changed_records_are_updated_by_id(services: Services) -> None:
 
 def test_unknown_sections_are_ignored(services: Services) -> None:
     doc = document()
-    doc["periods"] = [{"anything": True}]
+    doc["goals"] = [{"anything": True}]
     doc["something_new"] = "ok"
     assert import_json(services, text(doc)).added == 8
 
@@ -111,10 +111,10 @@ def test_the_whole_import_is_one_transaction(services: Services, monkeypatch: py
     calls: list[int] = []
     original = RecordStore.put_many
 
-    def spy(self: RecordStore, items: Any) -> int:
+    def spy(self: RecordStore, items: Any, **options: Any) -> int:
         items = list(items)
         calls.append(len(items))
-        return original(self, items)
+        return original(self, items, **options)
 
     monkeypatch.setattr(RecordStore, "put_many", spy)
     import_json(services, text(document()))

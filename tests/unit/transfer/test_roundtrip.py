@@ -155,6 +155,8 @@ def test_csv_reads_back_to_the_json_values(checkins: list[PendingRecord]) -> Non
     assert len(rows) == len(expected)
     for row, item in zip(rows, expected, strict=True):
         for column, value in item.items():
+            if column == "changed_at":  # the CSV is for spreadsheets; change times travel in the JSON export
+                continue
             if column == "tags":
                 assert row[column] == ";".join(value)
             elif value is None:

@@ -1,0 +1,69 @@
+"""What the PDF report holds, gathered in the core; the front end only draws it (``ui/report_pdf.py``).
+
+The report is for the user to bring to occupational health or their doctor if they choose: the mood chart,
+the figures, periods, before / during / after each deployment, and the WHO-5 and burnout answers. Note and
+journal text is left out unless the user asks for check-in notes explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wellbeing_app.errors import InvalidInput
+from wellbeing_app.instruments import InstrumentResult
+from wellbeing_app.trends_data import TrendsData, TrendsSource
+
+if TYPE_CHECKING:
+    from wellbeing_app.services import Services
+
+DEFAULT_DAYS = 365
+RENDERER_GROUP = "wellbeing_app.renderers"
+
+
+@dataclass(frozen=True)
+class Report:
+    data: TrendsData
+    generated_on: date
+    who5: list[InstrumentResult] = field(default_factory=list)
+    burnout: list[InstrumentResult] = field(default_factory=list)
+    notes: list[tuple[date, str]] = field(default_factory=list)
+    """Check-in notes by day, only when the user chose to include them."""
+    include_notes: bool = False
+
+
+def build_report(
+    services: Services, first: date | None = None, last: date | None = None, *, include_notes: bool = False
+) -> Report:
+    today = services.clock.now().date()
+    last = last or today
+    first = first or last - timedelta(days=DEFAULT_DAYS - 1)
+    data = TrendsSource.load(services).for_range(first, last)
+    notes: list[tuple[date, str]] = []
+    if include_notes:
+        notes = [
+            (checkin.date, checkin.note.strip())
+            for checkin in services.checkins.between(first, last)
+            if checkin.note.strip()
+        ]
+    return Report(
+        data=data,
+        generated_on=today,
+        who5=[r for r in data.instruments if r.kind == "who5"],
+        burnout=[r for r in data.instruments if r.kind == "burnout"],
+        notes=notes,
+        include_notes=include_notes,
+    )
+
+
+def pdf_renderer() -> Callable[[Report, Path], None]:
+    """The front end's PDF writer, found by entry point so that the core never imports Qt."""
+    for entry in metadata.entry_points(group=RENDERER_GROUP):
+        if entry.name == "pdf":
+            renderer: Callable[[Report, Path], None] = entry.load()
+            return renderer
+    raise InvalidInput("The PDF report needs the desktop front end, which is not installed.", field="out")
