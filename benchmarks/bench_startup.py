@@ -53,12 +53,13 @@ WINDOW_CHILD = textwrap.dedent(
 
     def unlock():
         field = widget_named(QLineEdit, "Passphrase")
-        if field is None:
+        button = widget_named(QPushButton, "Unlock")
+        if field is None or button is None:  # the first-run page: nothing to unlock
             QTimer.singleShot(0, app.quit)
             return
         field.setText("PASSPHRASE")
         clicked.append(time.time())
-        widget_named(QPushButton, "Unlock").click()
+        button.click()
 
     class Watcher(QObject):
         def eventFilter(self, watched, event):
