@@ -41,7 +41,9 @@ def run() -> dict[str, float | int | str]:
     clock = FixedClock(datetime(2026, 11, 25, 21, 30).astimezone())
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "vault"
-        vault, _ = Vault.create(data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1))
+        vault, _ = Vault.create(
+            data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1)
+        )
         records = [r for r in synthetic_records(clock.today()) if r.kind == "checkin"]
         put_in_batches(vault, records)
         services = Services(vault, clock)
@@ -49,7 +51,12 @@ def run() -> dict[str, float | int | str]:
             start = clock.today() - timedelta(days=365 * (10 - year) - 30)
             services.periods.add(f"Deployment {year + 1}", start, start + timedelta(days=120))
         context = PageContext(
-            VaultSession(data_dir, clock=clock), vault, clock, Preferences(data_dir), services, ChangeHub(services)
+            VaultSession(data_dir, clock=clock),
+            vault,
+            clock,
+            Preferences(data_dir),
+            services,
+            ChangeHub(services),
         )
         page = TrendsPage(context)
         page.resize(1200, 900)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from resources import resource_path
+from ui import shortcuts
 from ui.changes import ChangeHub
 from ui.clipboard import clear_if_ours, watch_clipboard
 from ui.dialogs.backups import back_up_now, restore_from_backup
@@ -30,7 +31,6 @@ from ui.qt import (
     QDialog,
     QHBoxLayout,
     QIcon,
-    QKeySequence,
     QLabel,
     QLocale,
     QMainWindow,
@@ -40,6 +40,7 @@ from ui.qt import (
     QShowEvent,
     QStackedWidget,
     QSystemTrayIcon,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -140,13 +141,14 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         self.lock_button = QPushButton("Lock")
         self.lock_button.setAccessibleName("Lock")
-        self.lock_button.setToolTip("Lock now (Ctrl+L)")
+        self.lock_button.setToolTip(shortcuts.with_keys("Lock now", "lock"))
         self.lock_button.clicked.connect(self.lock)
         self.lock_button.hide()
         row.addWidget(self.lock_button)
         self.help_button = QPushButton("Need help now?")
         self.help_button.setObjectName("NeedHelpButton")
         self.help_button.setAccessibleName("Need help now?")
+        self.help_button.setToolTip(shortcuts.with_keys("Crisis lines and people to call", "help_now"))
         self.help_button.clicked.connect(self.show_crisis_lines)
         row.addWidget(self.help_button)
         return header
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.file_menu = file_menu
         self.lock_action = QAction("&Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcuts(shortcuts.sequences("lock"))
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         self.addAction(self.lock_action)
@@ -180,13 +182,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(shortcuts.sequences("quit"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
-        crisis_action = QAction("Need help now?", self)
+        crisis_action = QAction("&Need help now?", self)
+        crisis_action.setShortcuts(shortcuts.sequences("help_now"))
         crisis_action.triggered.connect(self.show_crisis_lines)
         help_menu.addAction(crisis_action)
+        self.addAction(crisis_action)  # its shortcut works even when the menu bar is hidden
+        keys_action = QAction("&Keyboard shortcuts", self)
+        keys_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys_action)
+        help_menu.addSeparator()
         about_action = QAction(f"About {APP_TITLE}", self)
         about_action.triggered.connect(self._about)
         help_menu.addAction(about_action)
@@ -426,6 +434,14 @@ class MainWindow(QMainWindow):
 
     def _remember_country(self, dialog: CrisisDialog) -> None:
         self.preferences.crisis_country = dialog.selected_country()
+
+    def show_shortcuts(self) -> None:
+        from ui.dialogs.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.show()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -58,7 +58,8 @@ class VaultPage(QWidget):
         """Reload what the page shows from the vault."""
 
     def refresh_if_stale(self) -> None:
-        if self.stale:
+        """Also called from the event queue: a refresh queued just before a lock finds the vault locked."""
+        if self.stale and not self.context.vault.is_locked:
             self.refresh()
 
     def page_shown(self) -> None:

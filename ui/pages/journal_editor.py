@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui import shortcuts
 from ui.highlighter import SearchHighlighter
 from ui.qt import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 from ui.tag_input import TagInput
@@ -47,6 +48,6 @@ class JournalEditor(QWidget):
         self.delete_button.setAccessibleName("Delete entry")
         row.addWidget(self.delete_button)
         self.save_button = primary_button("Save entry")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(shortcuts.with_keys("Save", "save_entry"))
         row.addWidget(self.save_button)
         layout.addLayout(row)
