@@ -19,7 +19,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets import heading, inline_message, paragraph
+from ui.widgets import heading, inline_message, paragraph, quiet_scroll_area
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import InstrumentKind, InstrumentResult, burnout, who5
 
@@ -82,7 +82,7 @@ class QuestionnaireDialog(QDialog):
         source.setWordWrap(True)
         source.setProperty("role", "subtle")
         column.addWidget(source)
-        scroll = QScrollArea()
+        scroll = quiet_scroll_area(QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)

@@ -30,6 +30,7 @@ class JournalEditor(QWidget):
         layout.addLayout(top)
         self.body = QPlainTextEdit()
         self.body.setAccessibleName("Entry text")
+        self.body.setTabChangesFocus(True)  # Tab moves on to the tags, as in every other field
         self.body.setPlaceholderText("Write whatever is on your mind. Only you can read this.")
         self.highlighter = SearchHighlighter(self.body.document())
         layout.addWidget(self.body, 1)

@@ -9,7 +9,18 @@ from typing import TypeVar
 from resources import resource_path
 from ui import shortcuts
 from ui.pages.base import PageContext, VaultPage
-from ui.qt import QHBoxLayout, QIcon, QListWidget, QListWidgetItem, QSize, QStackedWidget, QTimer, QWidget
+from ui.qt import (
+    QHBoxLayout,
+    QIcon,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSize,
+    QStackedWidget,
+    QTimer,
+    QWidget,
+)
+from ui.widgets import quiet_scroll_area
 
 PageFactory = Callable[[PageContext], VaultPage]
 NAVIGATION_SHORTCUTS = ("today", "journal", "trends", "support", "settings")
@@ -41,6 +52,9 @@ class MainArea(QWidget):
         self.pages: list[VaultPage] = []
         for factory in page_factories():
             page = factory(context)
+            for area in page.findChildren(QScrollArea):
+                if area.parentWidget() is page:  # the page's own scroll area, around all its controls
+                    quiet_scroll_area(area)
             self.pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(page.nav_title)

@@ -191,6 +191,7 @@ class TrendsPage(VaultPage):
     def _build_tabs(self) -> QTabWidget:
         tabs = QTabWidget()
         tabs.setAccessibleName("Trends details")
+        tabs.tabBar().setAccessibleName("Trends details tabs")
         year = QWidget()
         year_layout = QVBoxLayout(year)
         self.heatmap = YearHeatmap()
