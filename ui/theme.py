@@ -58,7 +58,7 @@ LIGHT = Colours(
     link="#2f6b66",
     tooltip_base="#ffffff",
     tooltip_text="#1f2928",
-    mid="#8a9594",
+    mid="#7a8584",
     disabled_text="#6f7a79",
 )
 

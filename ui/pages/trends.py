@@ -295,7 +295,9 @@ class TrendsPage(VaultPage):
         self.chart.show_data(data, self.series())
         self.summary.setText(_summary(data))
         self.heatmap.show_year({day: values.mood for day, values in self.source.days.items()}, last)
-        self.heatmap_note.setText("Each square is a day; hover or click one to see its mood.")
+        self.heatmap_note.setText(
+            "Each square is a day; hover or click one, or move with the arrow keys, to see its mood."
+        )
         self.after_model.set_items(data.after_return)
         self.after_note.setText(
             "For each deployment in this range: the 30 days before it, the time during it, and the 30 and 90 "
