@@ -10,6 +10,7 @@ import tempfile
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from ui.main_window import MainWindow
 from ui.qt import QApplication
 
 
@@ -64,7 +65,26 @@ def main() -> None:
         area.navigation.setCurrentRow(row)
         _settle(app)
         window.grab().save(str(out / f"{page.nav_title.lower()}-{suffix}.png"))
+    _dialogs(app, window, out, suffix)
     window.close()
+
+
+def _dialogs(app: QApplication, window: MainWindow, out: Path, suffix: str) -> None:
+    from ui.dialogs.crisis import crisis_directory
+    from ui.dialogs.profile_editor import ProfileEditor
+    from ui.dialogs.shortcuts import ShortcutsDialog
+
+    assert window.main_area is not None
+    services = window.main_area.context.services
+    dialogs = {
+        "experience": ProfileEditor(services.directory, crisis_directory().countries(), [], window),
+        "shortcuts": ShortcutsDialog(window),
+    }
+    for name, dialog in dialogs.items():
+        dialog.show()
+        _settle(app)
+        dialog.grab().save(str(out / f"{name}-{suffix}.png"))
+        dialog.reject()
 
 
 if __name__ == "__main__":

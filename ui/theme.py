@@ -21,6 +21,7 @@ _BASE_FONT = "wellbeing_base_font"
 _BASE_PALETTE = "wellbeing_base_palette"
 _FOLLOWING = "wellbeing_following_system"
 _FONT_SIZE = re.compile(r"font-size:\s*([0-9.]+)pt")
+_SCALED_PX = re.compile(r"([0-9.]+)px\s*/\*scaled\*/")
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,10 @@ def effective_colours(app: QApplication, theme: str) -> Colours | None:
 
 
 def scaled_stylesheet(qss: str, factor: float) -> str:
-    """The stylesheet with every point size multiplied, so headings grow with the body text."""
-    return _FONT_SIZE.sub(lambda m: f"font-size: {float(m.group(1)) * factor:.1f}pt", qss)
+    """The stylesheet with every point size, and each pixel size marked ``/*scaled*/``, multiplied, so
+    headings and check boxes grow with the body text."""
+    qss = _FONT_SIZE.sub(lambda m: f"font-size: {float(m.group(1)) * factor:.1f}pt", qss)
+    return _SCALED_PX.sub(lambda m: f"{round(float(m.group(1)) * factor)}px", qss)
 
 
 def apply_appearance(app: QApplication, theme: str, text_percent: int) -> None:
@@ -168,6 +171,8 @@ def apply_appearance(app: QApplication, theme: str, text_percent: int) -> None:
     app.setFont(font)
     qss_path = resource_path("styles", "app.qss")
     qss = qss_path.read_text(encoding="utf-8") if qss_path.exists() else ""
+    tick = resource_path("icons", "check-dark.svg" if colours is DARK else "check-light.svg")
+    qss = qss.replace("{check}", tick.as_posix())
     app.setStyleSheet(scaled_stylesheet(qss, factor * max(1.0, system_points / REFERENCE_POINT_SIZE)))
     _follow_system(app, theme, text_percent)
 

@@ -97,7 +97,8 @@ def as_card(frame: QFrame) -> QVBoxLayout:
 
 
 def centered(content: QWidget, max_width: int = 560) -> QWidget:
-    """Centre a card in the window, as calm first-run and unlock screens do."""
+    """Centre a card in the window, as calm first-run and unlock screens do; it scrolls when large text or
+    a small window leaves it less room than it needs, rather than squeezing its words."""
     from ui.qt import QHBoxLayout
 
     outer = QWidget()
@@ -110,7 +111,10 @@ def centered(content: QWidget, max_width: int = 560) -> QWidget:
     row.addStretch(1)
     column.addLayout(row)
     column.addStretch(2)
-    return outer
+    scroll = quiet_scroll_area(QScrollArea())
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(outer)
+    return scroll
 
 
 def tab_in_visual_order(buttons: QDialogButtonBox) -> None:

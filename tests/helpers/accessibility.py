@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QScrollBar,
     QTabBar,
     QTextEdit,
@@ -178,6 +179,12 @@ def clipped_text(root: QWidget) -> list[str]:
                 problems.append(
                     f"label {widget.text()[:40]!r} needs {widget.sizeHint().width()}x{widget.minimumSizeHint().height()}, "
                     f"has {widget.width()}x{widget.height()}"
+                )
+        elif isinstance(widget, QScrollArea) and widget.widgetResizable() and widget.widget() is not None:
+            needed = widget.widget().minimumSizeHint().width()
+            if needed > widget.viewport().width():
+                problems.append(
+                    f"page content needs {needed}px wide, has {widget.viewport().width()}: it scrolls sideways"
                 )
         elif isinstance(widget, QPushButton | QToolButton) and widget.text():
             hint = widget.sizeHint()

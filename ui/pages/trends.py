@@ -21,6 +21,7 @@ from ui.qt import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +29,7 @@ from ui.qt import (
     QPushButton,
     QScrollArea,
     QSortFilterProxyModel,
+    Qt,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -35,7 +37,7 @@ from ui.qt import (
     pydate,
     qdate,
 )
-from ui.widgets import confirm_delete, heading, paragraph
+from ui.widgets import confirm_delete, heading, paragraph, quiet_scroll_area
 from ui.year_heatmap import YearHeatmap
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.periods import Period
@@ -196,7 +198,15 @@ class TrendsPage(VaultPage):
         year_layout = QVBoxLayout(year)
         self.heatmap = YearHeatmap()
         self.heatmap.day_chosen.connect(self._day_chosen)
-        year_layout.addWidget(self.heatmap)
+        # A year of squares is wider than a small window: it scrolls sideways on its own, not the whole page.
+        year_scroll = quiet_scroll_area(QScrollArea())
+        year_scroll.setWidget(self.heatmap)
+        year_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        year_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        year_scroll.setFixedHeight(
+            self.heatmap.sizeHint().height() + year_scroll.horizontalScrollBar().sizeHint().height()
+        )
+        year_layout.addWidget(year_scroll)
         self.heatmap_note = paragraph("", subtle=True)
         year_layout.addWidget(self.heatmap_note)
         year_layout.addStretch(1)
