@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test bench lint typecheck contracts check-python clean
+.PHONY: run test bench lint typecheck contracts check-python clean demo screenshots
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -36,6 +36,12 @@ contracts: $(VENV)/.installed-test
 
 test: lint typecheck contracts
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+demo: $(VENV)/.installed-app
+	$(BIN)/wellbeing-app --demo
+
+screenshots: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run

@@ -6,7 +6,7 @@ vaults are created with a deliberately cheap Argon2id cost so the suite stays fa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -87,3 +87,23 @@ def vault(
 def services(vault: Vault, clock: FixedClock) -> Services:
     """The services an unlocked app uses, over the test vault and clock."""
     return Services(vault, clock)
+
+
+NewServices = Callable[[], Services]
+
+
+@pytest.fixture
+def new_services(
+    tmp_path: Path, fast_kdf: KdfParams, clock: FixedClock, passphrase: str
+) -> Iterator[NewServices]:
+    """Another empty vault each call (a 'new vault' to import into); all locked after the test."""
+    opened: list[Vault] = []
+
+    def make() -> Services:
+        vault, _ = Vault.create(tmp_path / f"other-{len(opened)}", passphrase, kdf=fast_kdf, clock=clock)
+        opened.append(vault)
+        return Services(vault, clock)
+
+    yield make
+    for vault in opened:
+        vault.lock()

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from resources import resource_path
-from ui import shortcuts
 from ui.changes import ChangeHub
 from ui.clipboard import clear_if_ours, watch_clipboard
 from ui.dialogs.backups import back_up_now, restore_from_backup
@@ -19,6 +18,7 @@ from ui.dialogs.transfer import export_data, import_data
 from ui.idle import IdleWatcher
 from ui.pages.base import PageContext
 from ui.pages.recovery import RecoveryKeyPage
+from ui.pages.settings import SettingsPage
 from ui.pages.shell import MainArea
 from ui.pages.today import TodayPage
 from ui.pages.unlock import UnlockPage
@@ -29,7 +29,6 @@ from ui.qt import (
     QApplication,
     QCloseEvent,
     QDialog,
-    QHBoxLayout,
     QIcon,
     QLabel,
     QLocale,
@@ -39,45 +38,39 @@ from ui.qt import (
     QPushButton,
     QShowEvent,
     QStackedWidget,
-    QSystemTrayIcon,
     Qt,
     QVBoxLayout,
     QWidget,
 )
 from ui.session import VaultSession
-from wellbeing_app import __version__
-from wellbeing_app.backup import list_backups
+from ui.tray import Tray
+from ui.window_menus import build_header, build_menus
+from ui.window_messages import (
+    ABOUT_TEXT,
+    APP_TITLE,
+    UNLOCK_WENT_WRONG,
+    damage_message,
+    friendly_error,
+    newest_backup_hint,
+)
+from ui.window_settings import apply_appearance, connect_settings_page
+from wellbeing_app.app_settings import load_settings
 from wellbeing_app.crisis import default_country
-from wellbeing_app.detection import NOTIFICATION_TEXT
 from wellbeing_app.errors import AuthenticationFailed, IntegrityError, WellbeingError
 from wellbeing_app.services import Services
 
-APP_TITLE = "Wellbeing Check-in"
-UNLOCK_WENT_WRONG = (
-    "Your vault opened, but part of it could not be read, so it was locked again to keep it safe. Nothing was "
-    "changed. File → Restore… puts a backup back; 'wellbeing-app salvage' rescues the records that still read."
-)
-
-
-def newest_backup_hint(data_dir: Path) -> str:
-    """One sentence naming the newest backup, for messages about a damaged vault; empty when there is none."""
-    backups = [info for info in list_backups(data_dir) if info.made_at is not None]
-    if not backups:
-        return ""
-    made = backups[0].made_at
-    assert made is not None
-    return f" Your newest backup is from {made:%d %b %Y, %H:%M}: File → Restore… offers it."
-
-
-def friendly_error(error: BaseException) -> str:
-    if isinstance(error, AuthenticationFailed):
-        return "That passphrase didn't open the vault. Take your time and try again."
-    if isinstance(error, WellbeingError):
-        return str(error)
-    return "Something unexpected went wrong. Nothing was changed; please try again."
-
 
 class MainWindow(QMainWindow):
+    # Made by ui.window_menus.build_header and build_menus.
+    lock_button: QPushButton
+    help_button: QPushButton
+    file_menu: QMenu
+    lock_action: QAction
+    import_action: QAction
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+
     def __init__(self, session: VaultSession) -> None:
         super().__init__()
         self.session = session
@@ -104,14 +97,25 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self._build_header())
+        column.addWidget(build_header(self))
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setAccessibleName("Banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
 
         self.notifications_sent = 0
+        self.quitting = False
         watch_clipboard()
-        self._build_tray()
+        self.tray = Tray(
+            self, session.data_dir, session.clock, self.lock_action, self.show_crisis_lines, self.quit
+        )
+        self.tray.check_in_requested.connect(self.check_in_now)
+        self.tray.reminder_waiting.connect(self._reminder_in_window)
         self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
         self.idle.idle_timed_out.connect(self.lock)
 
@@ -130,74 +134,8 @@ class MainWindow(QMainWindow):
         self._show_start_page()
 
     # -- layout -------------------------------------------------------------------------------------------------
-    def _build_header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("Header")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 8, 16, 8)
-        title = QLabel(APP_TITLE)
-        title.setProperty("role", "app-title")
-        row.addWidget(title)
-        row.addStretch(1)
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setAccessibleName("Lock")
-        self.lock_button.setToolTip(shortcuts.with_keys("Lock now", "lock"))
-        self.lock_button.clicked.connect(self.lock)
-        self.lock_button.hide()
-        row.addWidget(self.lock_button)
-        self.help_button = QPushButton("Need help now?")
-        self.help_button.setObjectName("NeedHelpButton")
-        self.help_button.setAccessibleName("Need help now?")
-        self.help_button.setToolTip(shortcuts.with_keys("Crisis lines and people to call", "help_now"))
-        self.help_button.clicked.connect(self.show_crisis_lines)
-        row.addWidget(self.help_button)
-        return header
-
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.file_menu = file_menu
-        self.lock_action = QAction("&Lock", self)
-        self.lock_action.setShortcuts(shortcuts.sequences("lock"))
-        self.lock_action.triggered.connect(self.lock)
-        self.lock_action.setEnabled(False)
-        self.addAction(self.lock_action)
-        self.import_action = QAction("&Import…", self)
-        self.import_action.triggered.connect(self._import)
-        self.export_action = QAction("&Export…", self)
-        self.export_action.triggered.connect(self._export)
-        for action in (self.import_action, self.export_action):
-            action.setEnabled(False)
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.backup_action = QAction("&Back up now…", self)
-        self.backup_action.triggered.connect(self._back_up)
-        self.backup_action.setEnabled(False)
-        self.restore_action = QAction(
-            "&Restore…", self
-        )  # also while locked: for a vault that no longer opens
-        self.restore_action.triggered.connect(self._restore)
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcuts(shortcuts.sequences("quit"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        crisis_action = QAction("&Need help now?", self)
-        crisis_action.setShortcuts(shortcuts.sequences("help_now"))
-        crisis_action.triggered.connect(self.show_crisis_lines)
-        help_menu.addAction(crisis_action)
-        self.addAction(crisis_action)  # its shortcut works even when the menu bar is hidden
-        keys_action = QAction("&Keyboard shortcuts", self)
-        keys_action.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(keys_action)
-        help_menu.addSeparator()
-        about_action = QAction(f"About {APP_TITLE}", self)
-        about_action.triggered.connect(self._about)
-        help_menu.addAction(about_action)
+        build_menus(self)
 
     # -- flow ---------------------------------------------------------------------------------------------------
     def _show_start_page(self) -> None:
@@ -218,9 +156,8 @@ class MainWindow(QMainWindow):
         self.welcome_page.clear()
         self.recovery_page.show_key(recovery_key)
         self.stack.setCurrentWidget(self.recovery_page)
-        self.lock_action.setEnabled(
-            True
-        )  # the vault is open while the key is on screen: it locks like any page
+        # The vault is open while the key is on screen: it locks like any page.
+        self.lock_action.setEnabled(True)
         self.apply_autolock()
         self.recovery_page.saved_check.setFocus()
 
@@ -308,25 +245,21 @@ class MainWindow(QMainWindow):
             today.alert_raised.connect(self.notify)
             if today.unseen_alert:  # raised while the page was being built, before this connection
                 self.notify()
+        settings_page = self.main_area.page(SettingsPage)
+        if settings_page is not None:
+            connect_settings_page(self, settings_page)
         self._report_damage(context.services)
         self.main_area.pages[0].setFocus()
 
     def _report_damage(self, services: Services) -> None:
-        """Damaged records are skipped by the pages; say so once, calmly, and how to learn more."""
-        damaged = {
-            d.record_id
-            for d in services.checkins.damaged + services.journal.damaged + services.directory.damaged
-        }
-        if damaged:
-            count = len(damaged)
-            # Only the records loaded so far were checked (check-ins of recent days): "at least", honestly.
-            self.statusBar().showMessage(
-                f"At least {count} record{'s' if count != 1 else ''} could not be read and "
-                f"{'are' if count != 1 else 'is'} not shown; everything else is fine. "
-                "'wellbeing-app verify' checks them all and lists them."
-            )
+        message = damage_message(services)
+        if message:
+            self.statusBar().showMessage(message)
         else:
             self.statusBar().clearMessage()
+
+    def apply_appearance(self) -> None:
+        apply_appearance()
 
     def apply_autolock(self) -> None:
         self.idle.set_minutes(self.preferences.autolock_minutes)
@@ -383,35 +316,32 @@ class MainWindow(QMainWindow):
             self, self.session.data_dir, self.session.clock.now(), self.lock, self._show_start_page
         )
 
-    def _build_tray(self) -> None:
-        """A tray icon where the desktop has one; its notifications never carry content."""
-        self.tray: QSystemTrayIcon | None = None
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        tray = QSystemTrayIcon(self.windowIcon(), self)
-        tray.setToolTip(APP_TITLE)
-        menu = QMenu(self)
-        menu.addAction("Open", self.bring_forward)
-        menu.addAction(self.lock_action)
-        menu.addAction("Need help now?", self.show_crisis_lines)
-        tray.setContextMenu(menu)
-        tray.activated.connect(lambda _reason: self.bring_forward())
-        tray.show()
-        self.tray = tray
+    def show_banner(self, text: str) -> None:
+        """A line under the header on every screen, locked or not (the demo says so here)."""
+        self.banner.setText(text)
+        self.banner.show()
 
     def bring_forward(self) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
+        self.tray.bring_forward()
 
     def notify(self) -> None:
-        """Content-free: others may see the screen, so no score and no words from the journal."""
         self.notifications_sent += 1
         today = self.main_area.page(TodayPage) if self.main_area is not None else None
         if today is not None:
             today.unseen_alert = False
-        if self.tray is not None:
-            self.tray.showMessage(APP_TITLE, NOTIFICATION_TEXT, QSystemTrayIcon.MessageIcon.Information)
+        self.tray.notify_alert()
+
+    def check_in_now(self) -> None:
+        """From the reminder: the Today page, Mood first (the unlock page first while locked)."""
+        self.tray.bring_forward()
+        if self.main_area is not None:
+            self.main_area.show_page(TodayPage)
+            today = self.main_area.page(TodayPage)
+            if today is not None:
+                today.form.mood.setFocus()
+
+    def _reminder_in_window(self, text: str) -> None:
+        self.statusBar().showMessage(text)
 
     # -- other --------------------------------------------------------------------------------------------------
     def crisis_country(self) -> str:
@@ -436,6 +366,7 @@ class MainWindow(QMainWindow):
         self.preferences.crisis_country = dialog.selected_country()
 
     def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts, without blocking: it can stay open while the keys are tried."""
         from ui.dialogs.shortcuts import ShortcutsDialog
 
         dialog = ShortcutsDialog(self)
@@ -444,12 +375,7 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"{APP_TITLE} {__version__}\n\nA private self-care tool for check-ins, journaling and finding peer "
-            "support. It is not a medical device and does not diagnose. Your data stays on this computer.",
-        )
+        QMessageBox.about(self, f"About {APP_TITLE}", ABOUT_TEXT)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -458,9 +384,20 @@ class MainWindow(QMainWindow):
         if current is not None:
             current.setFocus()
 
+    def quit(self) -> None:
+        self.quitting = True
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing always locks; with "Keep running in the tray" the app then stays in the tray."""
         self.preferences.save_geometry(self.saveGeometry())
         self.lock()
+        if not self.quitting and self.tray.available and load_settings(self.session.data_dir).keep_in_tray:
+            QApplication.setQuitOnLastWindowClosed(False)
+            event.ignore()
+            self.hide()
+            return
         self.idle.dispose()
         event.accept()
 

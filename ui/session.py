@@ -43,6 +43,10 @@ class VaultSession(QObject):
     def has_vault(self) -> bool:
         return vault_exists(self.data_dir)
 
+    def adopt(self, vault: Vault) -> None:
+        """A vault opened elsewhere (the demo): the window shows it as if unlocked here."""
+        self._adopt(vault, None)
+
     def _adopt(self, vault: Vault, remember: bool | None) -> None:
         self.vault = vault
         vault.after_lock.append(self._automatic_backup)

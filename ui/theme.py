@@ -172,7 +172,7 @@ def apply_appearance(app: QApplication, theme: str, text_percent: int) -> None:
     qss_path = resource_path("styles", "app.qss")
     qss = qss_path.read_text(encoding="utf-8") if qss_path.exists() else ""
     tick = resource_path("icons", "check-dark.svg" if colours is DARK else "check-light.svg")
-    qss = qss.replace("{check}", tick.as_posix())
+    qss += f"\nQCheckBox::indicator:checked {{ image: url({tick.as_posix()}); }}\n"
     app.setStyleSheet(scaled_stylesheet(qss, factor * max(1.0, system_points / REFERENCE_POINT_SIZE)))
     _follow_system(app, theme, text_percent)
 

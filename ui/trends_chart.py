@@ -35,9 +35,8 @@ PERIOD_TINTS = {
     "other": QColor(127, 127, 127, 34),
 }
 DAY_SECONDS = 86_400
-SMOOTH_LIMIT = (
-    800  # above this many points a line is drawn without antialiasing: a year and more, at ~1 px a day
-)
+# Above this many points a line is drawn without antialiasing: a year and more, at ~1 px a day.
+SMOOTH_LIMIT = 800
 Y_MIN, Y_MAX = -0.5, 11.0  # room below 0 for a dot at 0, and above 10 for the period names
 
 

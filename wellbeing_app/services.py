@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from wellbeing_app import checkins, journal
+from wellbeing_app.app_settings import load_settings
 from wellbeing_app.checkins import CheckIn, CheckInService
 from wellbeing_app.clock import Clock
 from wellbeing_app.directory import service as directory_service
@@ -86,7 +87,11 @@ class Services:
         self.directory = DirectoryService(vault.store, clock)
         self.instruments = InstrumentService(vault.store, clock)
         self.periods = PeriodService(vault.store, clock)
-        self.status = StatusService(vault.store, clock, self.directory, self.checkins, self.instruments)
+        # The user's detection thresholds (Settings), else the defaults of docs/detection.md.
+        config = load_settings(vault.data_dir).detection_config()
+        self.status = StatusService(
+            vault.store, clock, self.directory, self.checkins, self.instruments, config=config
+        )
         vault.store.add_listener(self._records_changed)
 
     def _records_changed(self, kinds: frozenset[str]) -> None:

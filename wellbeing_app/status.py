@@ -179,6 +179,18 @@ class StatusService:
         self.fallback_country = fallback_country
         self.damaged: list[DamagedRecord] = []
 
+    @property
+    def config(self) -> DetectionConfig:
+        return self._config
+
+    def set_config(self, config: DetectionConfig) -> None:
+        """The user changed the thresholds in Settings: later statuses use them."""
+        self._config = config
+
+    def store_episodes(self, episodes: Sequence[Episode]) -> None:
+        """Keep episodes worked out elsewhere (the demo replays detection day by day)."""
+        self._episodes.write_changes(self.episodes(), episodes)
+
     # -- status -------------------------------------------------------------------------------------------------
     def status(self, as_of: date | None = None, *, record_episodes: bool = True) -> StatusReport:
         """The status on as_of (default today). Only today's status updates and stores episodes."""

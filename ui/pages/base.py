@@ -58,7 +58,7 @@ class VaultPage(QWidget):
         """Reload what the page shows from the vault."""
 
     def refresh_if_stale(self) -> None:
-        """Also called from the event queue: a refresh queued just before a lock finds the vault locked."""
+        # A refresh queued just before a lock finds the vault locked: the page is on its way out.
         if self.stale and not self.context.vault.is_locked:
             self.refresh()
 

@@ -60,6 +60,8 @@ class DetectionConfig:
             raise InvalidInput("Minimum day counts cannot exceed the window.", field="window_days")
         if self.recent_min_days > self.recent_days or self.baseline_min_days > self.baseline_days:
             raise InvalidInput("Minimum day counts cannot exceed their period.", field="recent_days")
+        if not self.very_low_max_mood < self.sustained_low_max_mood:
+            raise InvalidInput("A very low day must be below a low day.", field="very_low_max_mood")
         if not self.who5_red_max_percentage < self.who5_orange_max_percentage:
             raise InvalidInput("The red WHO-5 cut-off must be below the orange one.", field="who5")
         if not self.burnout_yellow_answer < self.burnout_orange_answer < self.burnout_red_answer:

@@ -1,0 +1,45 @@
+"""What the Settings page's changes do to the rest of the window: data actions, thresholds, appearance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ui.pages.settings import SettingsPage
+from ui.pages.today import TodayPage
+from ui.qt import QApplication
+from wellbeing_app.app_settings import load_settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def connect_settings_page(window: MainWindow, page: SettingsPage) -> None:
+    actions = {
+        "backup": window.backup_action,
+        "restore": window.restore_action,
+        "export": window.export_action,
+        "import": window.import_action,
+    }
+    page.data_action_requested.connect(lambda action: actions[action].trigger())
+    page.settings_changed.connect(lambda: thresholds_changed(window))
+    page.appearance_changed.connect(apply_appearance)
+
+
+def thresholds_changed(window: MainWindow) -> None:
+    """New detection thresholds apply at once: the status is worked out again on the Today page."""
+    if window.main_area is None:
+        return
+    services = window.main_area.context.services
+    services.status.set_config(load_settings(window.session.data_dir).detection_config())
+    today = window.main_area.page(TodayPage)
+    if today is not None:
+        today.stale = True
+
+
+def apply_appearance() -> None:
+    """The theme and text size from the preferences, applied to the whole application at once."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        from ui.app import apply_style
+
+        apply_style(app)
