@@ -39,7 +39,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
-        self.resize(620, 480)
+        self.resize(660, 580)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Keyboard shortcuts", level=2))
         layout.addWidget(
