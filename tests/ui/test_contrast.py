@@ -125,3 +125,21 @@ def test_the_stylesheet_takes_its_colours_from_the_palette() -> None:
     """Solid colours written into the sheet would be the same in light and dark; only tints are allowed."""
     rules = re.sub(r"/\*.*?\*/", "", QSS, flags=re.DOTALL)
     assert re.findall(r"#[0-9a-fA-F]{3,8}\b|\brgb\(|\bwhite\b|\bblack\b", rules) == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_chart_lines_stand_out_from_the_chart(theme: str) -> None:
+    """The Trends lines are graphics needed to read the chart: 3:1 against its background (the base colour)."""
+    from ui.trends_chart import ACCENT, ACCENT_ON_DARK, SERIES, SERIES_ON_LIGHT
+
+    colours = THEMES[theme]
+    if theme == "light":
+        lines = {"mood": ACCENT, **SERIES_ON_LIGHT}
+    else:
+        lines = {"mood": ACCENT_ON_DARK, **{key: colour for key, (colour, _style, _marker) in SERIES.items()}}
+    low = {
+        name: round(ratio(colour.getRgb()[:3], rgb(colours.base)), 2)
+        for name, colour in lines.items()
+        if ratio(colour.getRgb()[:3], rgb(colours.base)) < NON_TEXT
+    }
+    assert low == {}
