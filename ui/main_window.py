@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def apply_appearance(self) -> None:
-        apply_appearance()
+        apply_appearance(self.preferences)
 
     def apply_autolock(self) -> None:
         self.idle.set_minutes(self.preferences.autolock_minutes)

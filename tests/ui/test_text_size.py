@@ -52,16 +52,7 @@ def unlocked_at(qtbot: QtBot, make_window: MakeWindow, folder: str) -> MainWindo
     return window
 
 
-SETTINGS_DATA_ROW = pytest.mark.xfail(
-    strict=True,
-    reason="Settings' five data buttons sit in one row, wider than the page at 150% "
-    "(ui/pages/settings.py _build_data: ui.flow_layout.FlowLayout would wrap them)",
-)
-CASES = [
-    pytest.param(page, percent, marks=SETTINGS_DATA_ROW if (page, percent) == ("Settings", 150) else ())
-    for percent in (100, 150)
-    for page in PAGES
-]
+CASES = [pytest.param(page, percent) for percent in (100, 150) for page in PAGES]
 
 
 @pytest.mark.parametrize(("page", "percent"), CASES)
