@@ -42,7 +42,6 @@ def _pdf_pages(report_path: Path, stem: str) -> list[Path]:
 
 
 def main() -> int:
-    from ui.app import apply_style
     from ui.demo import DemoVault, open_demo_window
     from ui.pages.journal import JournalPage
     from ui.pages.settings import SettingsPage
@@ -50,6 +49,7 @@ def main() -> int:
     from ui.pages.today import TodayPage
     from ui.pages.trends import TrendsPage
     from ui.qt import QApplication
+    from ui.theme import apply_appearance
     from wellbeing_app.report import build_report, pdf_renderer
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -57,12 +57,7 @@ def main() -> int:
     assert isinstance(app, QApplication)
     written: list[Path] = []
     for theme in ("light", "dark"):
-        try:
-            from ui.theme import apply_appearance
-
-            apply_appearance(app, theme, 100)
-        except ImportError:
-            apply_style(app)
+        apply_appearance(app, theme, 100)
         demo = DemoVault()
         try:
             window = open_demo_window(demo)

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui import shortcuts
 from ui.qt import (
     QDateEdit,
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
-    QKeySequence,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QShortcut,
     QTime,
     QTimeEdit,
     QTimer,
@@ -81,8 +80,7 @@ class CheckInForm(QFrame):
         self._draft_timer.timeout.connect(self.save_state)
         self.note.textChanged.connect(self._draft_timer.start)
         self.tags.field.textChanged.connect(self._draft_timer.start)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save_checkin)
+        shortcuts.install("save_checkin", self, self.save_checkin)
         self._reset_when()
 
     def _build_sleep(self) -> QHBoxLayout:
@@ -135,7 +133,7 @@ class CheckInForm(QFrame):
         self.cancel_edit_button.clicked.connect(self.cancel_edit)
         row.addWidget(self.cancel_edit_button)
         self.save_button = primary_button("Save check-in")
-        self.save_button.setToolTip("Save (Ctrl+Enter)")
+        self.save_button.setToolTip(shortcuts.with_keys("Save", "save_checkin"))
         self.save_button.clicked.connect(self.save_checkin)
         row.addWidget(self.save_button)
         return row

@@ -35,6 +35,7 @@ from ui.qt import (
     QPushButton,
     QShowEvent,
     QStackedWidget,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def apply_appearance(self) -> None:
-        apply_appearance()
+        apply_appearance(self.preferences)
 
     def apply_autolock(self) -> None:
         self.idle.set_minutes(self.preferences.autolock_minutes)
@@ -381,6 +382,15 @@ class MainWindow(QMainWindow):
 
     def _remember_country(self, dialog: CrisisDialog) -> None:
         self.preferences.crisis_country = dialog.selected_country()
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts, without blocking: it can stay open while the keys are tried."""
+        from ui.dialogs.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.show()
 
     def _about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", ABOUT_TEXT)

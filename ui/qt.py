@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QPointF,
+    QRect,
     QRectF,
     QRunnable,
     QSettings,
@@ -73,6 +74,7 @@ from PySide6.QtGui import (
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -93,6 +95,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLayout,
+    QLayoutItem,
     QLineEdit,
     QListView,
     QListWidget,
@@ -141,6 +144,7 @@ def pytime(value: QTime) -> time:
 
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemView",
     "QAbstractListModel",
     "QAbstractTableModel",
@@ -183,6 +187,7 @@ __all__ = [
     "QKeySequence",
     "QLabel",
     "QLayout",
+    "QLayoutItem",
     "QLineEdit",
     "QLineF",
     "QListView",
@@ -217,6 +222,7 @@ __all__ = [
     "QProgressDialog",
     "QPushButton",
     "QRadioButton",
+    "QRect",
     "QRectF",
     "QRunnable",
     "QScrollArea",

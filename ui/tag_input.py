@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ui.qt import QCompleter, QHBoxLayout, QLineEdit, QStringListModel, Qt, QToolButton, QVBoxLayout, QWidget
+from ui.flow_layout import FlowLayout
+from ui.qt import QCompleter, QLineEdit, QStringListModel, Qt, QToolButton, QVBoxLayout, QWidget
 from wellbeing_app.tags import split_tags
 
 
@@ -40,8 +41,7 @@ class TagInput(QWidget):
         layout.addWidget(self.field)
         self.chips: dict[str, QToolButton] = {}
         for group in chips:
-            row = QHBoxLayout()
-            row.setSpacing(6)
+            row = FlowLayout()
             for tag in group:
                 chip = QToolButton()
                 chip.setText(tag)
@@ -52,7 +52,6 @@ class TagInput(QWidget):
                 chip.toggled.connect(lambda on, t=tag: self._chip_toggled(t, on))
                 self.chips[tag.casefold()] = chip
                 row.addWidget(chip)
-            row.addStretch(1)
             layout.addLayout(row)
         self.field.textChanged.connect(self._sync_chips)
         self.setFocusProxy(self.field)

@@ -27,6 +27,8 @@ SERIES = {
     "stress": (QColor(213, 94, 0), Qt.PenStyle.DotLine, "s"),
     "sleep": (QColor(86, 180, 233), Qt.PenStyle.DashDotLine, "d"),
 }
+# Deeper shades of the same hues where the chart is light, so each line keeps 3:1 against it (WCAG 1.4.11).
+SERIES_ON_LIGHT = {"energy": QColor(160, 105, 0), "stress": QColor(213, 94, 0), "sleep": QColor(0, 114, 178)}
 PERIOD_TINTS = {
     "deployment": QColor(230, 159, 0, 46),
     "home": QColor(0, 158, 115, 34),
@@ -154,6 +156,8 @@ class MoodChart(QWidget):
     def _plot_series(self, data: TrendsData, key: str) -> None:
         """Energy, stress or sleep as a 7-day average: daily values of three series at once are unreadable."""
         colour, style, symbol = SERIES[key]
+        if self.palette().color(QPalette.ColorRole.Base).lightness() >= 128:
+            colour = SERIES_ON_LIGHT[key]
         daily = {
             day: float(getattr(values, key))
             for day, values in data.days.items()

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from ui.qt import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, Qt, QVBoxLayout, QWidget
+import itertools
+
+from ui.qt import (
+    QAbstractButton,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def heading(text: str, level: int = 1) -> QLabel:
@@ -83,7 +97,8 @@ def as_card(frame: QFrame) -> QVBoxLayout:
 
 
 def centered(content: QWidget, max_width: int = 560) -> QWidget:
-    """Centre a card in the window, as calm first-run and unlock screens do."""
+    """Centre a card in the window, as calm first-run and unlock screens do; it scrolls when large text or
+    a small window leaves it less room than it needs, rather than squeezing its words."""
     from ui.qt import QHBoxLayout
 
     outer = QWidget()
@@ -96,7 +111,34 @@ def centered(content: QWidget, max_width: int = 560) -> QWidget:
     row.addStretch(1)
     column.addLayout(row)
     column.addStretch(2)
-    return outer
+    scroll = quiet_scroll_area(QScrollArea())
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(outer)
+    return scroll
+
+
+def tab_in_visual_order(buttons: QDialogButtonBox) -> None:
+    """Tab through a button box left to right, as it is read; it is laid out in the platform's order
+    (Cancel before Save on some), while Tab would otherwise follow the order the buttons were added.
+    Call it once the box is in its dialog: moving it there puts its buttons back in their first order."""
+    layout = buttons.layout()
+    if layout is None:
+        return
+    items = (layout.itemAt(i) for i in range(layout.count()))
+    widgets = (item.widget() for item in items if item is not None)
+    ordered = [widget for widget in widgets if isinstance(widget, QAbstractButton)]
+    for before, after in itertools.pairwise(ordered):
+        QWidget.setTabOrder(before, after)
+
+
+def quiet_scroll_area(area: QScrollArea, name: str = "") -> QScrollArea:
+    """A scroll area that wraps controls is no Tab stop of its own: each control scrolls into view as Tab
+    reaches it. One that holds only text keeps its stop, under a name, so the keyboard can scroll it."""
+    if name:
+        area.setAccessibleName(name)
+    else:
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
 
 
 def confirm_delete(parent: QWidget, title: str, text: str) -> bool:

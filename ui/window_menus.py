@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.qt import QAction, QHBoxLayout, QKeySequence, QLabel, QPushButton, QWidget
+from ui import shortcuts
+from ui.qt import QAction, QHBoxLayout, QLabel, QPushButton, QWidget
 from ui.window_messages import APP_TITLE
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu = window.menuBar().addMenu("&File")
     window.file_menu = file_menu
     window.lock_action = QAction("&Lock", window)
-    window.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+    window.lock_action.setShortcuts(shortcuts.sequences("lock"))
     window.lock_action.triggered.connect(window.lock)
     window.lock_action.setEnabled(False)
     window.addAction(window.lock_action)
@@ -40,13 +41,19 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.lock_action)
     file_menu.addSeparator()
     quit_action = QAction("&Quit", window)
-    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.setShortcuts(shortcuts.sequences("quit"))
     quit_action.triggered.connect(window.quit)
     file_menu.addAction(quit_action)
     help_menu = window.menuBar().addMenu("&Help")
-    crisis_action = QAction("Need help now?", window)
+    crisis_action = QAction("&Need help now?", window)
+    crisis_action.setShortcuts(shortcuts.sequences("help_now"))
     crisis_action.triggered.connect(window.show_crisis_lines)
     help_menu.addAction(crisis_action)
+    window.addAction(crisis_action)  # its shortcut works even when the menu bar is hidden
+    keys_action = QAction("&Keyboard shortcuts", window)
+    keys_action.triggered.connect(window.show_shortcuts)
+    help_menu.addAction(keys_action)
+    help_menu.addSeparator()
     about_action = QAction(f"About {APP_TITLE}", window)
     about_action.triggered.connect(window._about)
     help_menu.addAction(about_action)
@@ -63,13 +70,14 @@ def build_header(window: MainWindow) -> QWidget:
     row.addStretch(1)
     window.lock_button = QPushButton("Lock")
     window.lock_button.setAccessibleName("Lock")
-    window.lock_button.setToolTip("Lock now (Ctrl+L)")
+    window.lock_button.setToolTip(shortcuts.with_keys("Lock now", "lock"))
     window.lock_button.clicked.connect(window.lock)
     window.lock_button.hide()
     row.addWidget(window.lock_button)
     window.help_button = QPushButton("Need help now?")
     window.help_button.setObjectName("NeedHelpButton")
     window.help_button.setAccessibleName("Need help now?")
+    window.help_button.setToolTip(shortcuts.with_keys("Crisis lines and people to call", "help_now"))
     window.help_button.clicked.connect(window.show_crisis_lines)
     row.addWidget(window.help_button)
     return header

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ui import theme
+from ui.preferences import Preferences
 from ui.qt import QApplication
 from wellbeing_app.app_settings import load_settings
 
@@ -21,7 +23,7 @@ def connect_settings_page(window: MainWindow, page: SettingsPage) -> None:
     }
     page.data_action_requested.connect(lambda action: actions[action].trigger())
     page.settings_changed.connect(lambda: thresholds_changed(window))
-    page.appearance_changed.connect(apply_appearance)
+    page.appearance_changed.connect(lambda: apply_appearance(window.preferences))
 
 
 def thresholds_changed(window: MainWindow) -> None:
@@ -37,10 +39,8 @@ def thresholds_changed(window: MainWindow) -> None:
         today.stale = True
 
 
-def apply_appearance() -> None:
+def apply_appearance(preferences: Preferences) -> None:
     """The theme and text size from the preferences, applied to the whole application at once."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        from ui.app import apply_style
-
-        apply_style(app)
+        theme.apply_appearance(app, preferences.theme, preferences.text_percent)

@@ -1,6 +1,8 @@
 """A year at a glance: one square a day, coloured by daily mood on cividis (readable with colour-vision
 deficiencies and in grey), with a legend. Days without a check-in are drawn as empty outlines, not as a colour,
-so "no data" can never be mistaken for a low day. Hovering or clicking a square says its day and mood.
+so "no data" can never be mistaken for a low day. Hovering or clicking a square says its day and mood; with
+the keyboard, the arrow keys move a ring from day to day (left and right by week, up and down by day) and each
+day is said the same way, in words, for a screen reader too.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from datetime import date, timedelta
 
 from ui.qt import (
     QColor,
+    QFocusEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -47,8 +51,10 @@ class YearHeatmap(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Year at a glance")
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.moods: dict[date, float] = {}
         self.last = date.today()
+        self.focus_day: date | None = None
         self.setMinimumSize(self.sizeHint())
 
     def sizeHint(self) -> QSize:
@@ -63,10 +69,56 @@ class YearHeatmap(QWidget):
     def show_year(self, moods: dict[date, float], last: date) -> None:
         self.moods = moods
         self.last = last
-        with_data = sum(1 for day in moods if self.first <= day <= last)
+        if self.focus_day is not None and not self.first <= self.focus_day <= last:
+            self.focus_day = None
+        self._describe_self()
+        self.update()
+
+    def _describe_self(self) -> None:
+        with_data = sum(1 for day in self.moods if self.first <= day <= self.last)
+        where = f" {self.describe(self.focus_day)}." if self.focus_day is not None else ""
         self.setAccessibleDescription(
-            f"Daily mood for the 53 weeks to {last:%d %B %Y}; {with_data} days with a check-in."
+            f"Daily mood for the 53 weeks to {self.last:%d %B %Y}; {with_data} days with a check-in.{where} "
+            "The arrow keys move between days."
         )
+
+    def move_cursor(self, day: date) -> None:
+        """Put the ring on a day (kept within the year shown) and say it."""
+        self.focus_day = min(max(day, self.first), self.last)
+        self._describe_self()
+        self.update()
+        self.day_chosen.emit(self.focus_day)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        day = self.focus_day or self.last
+        steps = {
+            Qt.Key.Key_Left: -7,
+            Qt.Key.Key_Right: 7,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+        }
+        key = Qt.Key(event.key())
+        if key in steps:
+            self.move_cursor(day + timedelta(days=steps[key]))
+        elif key == Qt.Key.Key_Home:
+            self.move_cursor(self.first)
+        elif key == Qt.Key.Key_End:
+            self.move_cursor(self.last)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.move_cursor(day)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.focus_day is None:
+            self.move_cursor(self.last)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         self.update()
 
     def cell_rect(self, day: date, first: date | None = None) -> QRectF:
@@ -132,6 +184,12 @@ class YearHeatmap(QWidget):
                 painter.setBrush(mood_colour(mood))
                 painter.drawRoundedRect(rect, 2, 2)
             day += timedelta(days=1)
+        if self.focus_day is not None and self.hasFocus():
+            ring = QPen(text)
+            ring.setWidthF(2.0)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.cell_rect(self.focus_day, first).adjusted(-2, -2, 2, 2), 3, 3)
         self._paint_legend(painter, text, empty)
         painter.end()
 

@@ -23,7 +23,7 @@ from ui.qt import (
     Signal,
 )
 from ui.tag_input import TagInput
-from ui.widgets import heading, inline_message, paragraph
+from ui.widgets import heading, inline_message, paragraph, tab_in_visual_order
 from wellbeing_app.directory import Contact
 from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.errors import InvalidInput
@@ -140,6 +140,7 @@ class ContactEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        tab_in_visual_order(buttons)
         if contact is not None:
             self._fill(contact)
         self.fields["name"].setFocus()

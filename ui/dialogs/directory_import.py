@@ -23,7 +23,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.widgets import busy_bar, heading, paragraph
+from ui.widgets import busy_bar, heading, paragraph, tab_in_visual_order
 from wellbeing_app.directory import ContactKind, DirectoryFormat, MergePlan, format_from_filename
 from wellbeing_app.errors import InvalidInput, WellbeingError
 from wellbeing_app.services import Services
@@ -129,6 +129,7 @@ class DirectoryImportDialog(QDialog):
         layout.addWidget(self.detail)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        tab_in_visual_order(buttons)
         self.kind.currentIndexChanged.connect(lambda _index: self._plan())
         self._plan()
 

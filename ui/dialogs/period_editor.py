@@ -18,7 +18,7 @@ from ui.qt import (
     pydate,
     qdate,
 )
-from ui.widgets import heading, inline_message, paragraph
+from ui.widgets import heading, inline_message, paragraph, tab_in_visual_order
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.periods import KIND_WORDS, PERIOD_KINDS, Period, PeriodService
 
@@ -87,6 +87,7 @@ class PeriodEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        tab_in_visual_order(buttons)
         self.name.setFocus()
 
     def save(self) -> None:

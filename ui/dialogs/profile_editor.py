@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from ui.dialogs.contact_editor import add_row
 from ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, Qt, QVBoxLayout, QWidget, Signal
 from ui.tag_input import TagInput
-from ui.widgets import heading, inline_message, paragraph
+from ui.widgets import heading, inline_message, paragraph, tab_in_visual_order
 from wellbeing_app.directory import Profile, language_name
 from wellbeing_app.directory.languages import LANGUAGE_NAMES
 from wellbeing_app.directory.service import DirectoryService
@@ -76,6 +76,7 @@ class ProfileEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        tab_in_visual_order(buttons)
         self.tags.setFocus()
 
     def save(self) -> None:

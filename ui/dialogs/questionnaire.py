@@ -13,32 +13,60 @@ from ui.qt import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QMouseEvent,
     QRadioButton,
     QScrollArea,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets import heading, inline_message, paragraph
+from ui.widgets import heading, inline_message, paragraph, quiet_scroll_area
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import InstrumentKind, InstrumentResult, burnout, who5
 
 
+class _OptionText(QLabel):
+    """An answer's words beside its radio button, wrapped to the dialog's width; clicking them chooses it."""
+
+    def __init__(self, text: str, button: QRadioButton) -> None:
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.button.click()
+        self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+
 class _Question(QGroupBox):
-    """One question with its answers as radio buttons; the group's title is what a screen reader announces."""
+    """One question with its answers as radio buttons; the group's name is what a screen reader announces.
+
+    The question and the answers are word-wrapped labels (a group box title and a radio button's text never
+    wrap), so long answers and large text fit the dialog's width.
+    """
 
     def __init__(self, title: str, options: tuple[tuple[int, str], ...], *, show_numbers: bool) -> None:
-        super().__init__(title)
+        super().__init__()
         self.setAccessibleName(title)
         self.group = QButtonGroup(self)
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
+        question = QLabel(title)
+        question.setWordWrap(True)
+        question.setProperty("role", "field-label")
+        layout.addWidget(question)
         for value, text in options:
-            label = f"{value} · {text}" if show_numbers else text
-            button = QRadioButton(label)
+            button = QRadioButton()
             button.setAccessibleName(f"{title}: {text}")
             self.group.addButton(button, value)
-            layout.addWidget(button)
+            words = _OptionText(f"{value} · {text}" if show_numbers else text, button)
+            row = QHBoxLayout()
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(words, 1)
+            layout.addLayout(row)
 
     def answer(self) -> int | None:
         checked = self.group.checkedId()
@@ -69,8 +97,6 @@ class QuestionnaireDialog(QDialog):
             self.setWindowTitle("A question about work")
             column.addWidget(heading("A question about work"))
             question = _Question(burnout.STEM, burnout.OPTIONS, show_numbers=True)
-            for button in question.group.buttons():
-                button.setStyleSheet("QRadioButton { padding: 4px 0; }")
             self.questions.append(question)
             column.addWidget(question)
             attribution = burnout.ATTRIBUTION
@@ -82,7 +108,7 @@ class QuestionnaireDialog(QDialog):
         source.setWordWrap(True)
         source.setProperty("role", "subtle")
         column.addWidget(source)
-        scroll = QScrollArea()
+        scroll = quiet_scroll_area(QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)

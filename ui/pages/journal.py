@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ui import shortcuts
 from ui.dialogs.checkin_notes import CheckinNotesDialog
 from ui.models.journal import EntryRole, JournalEntryDelegate, JournalFilter, JournalListModel
 from ui.pages.base import PageContext, VaultPage
@@ -14,14 +15,12 @@ from ui.qt import (
     QFocusEvent,
     QHBoxLayout,
     QItemSelectionModel,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
     QModelIndex,
     QPushButton,
-    QShortcut,
     QSplitter,
     QTimer,
     QVBoxLayout,
@@ -74,9 +73,8 @@ class JournalPage(VaultPage):
             self.day.dateChanged,
         ):
             signal.connect(self._edited)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_entry)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save_entry)
-        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
+        shortcuts.install("save_entry", self, self.save_entry)
+        shortcuts.install("search", self, self.focus_search)
 
         self.model.set_entries(self.services.journal.entries())
         self._update_empty_state()
@@ -96,7 +94,7 @@ class JournalPage(VaultPage):
         row.addWidget(self.search, 1)
         self.new_button = QPushButton("New entry")
         self.new_button.setAccessibleName("New entry")
-        self.new_button.setToolTip("New entry (Ctrl+N)")
+        self.new_button.setToolTip(shortcuts.with_keys("New entry", "new_entry"))
         row.addWidget(self.new_button)
         layout.addLayout(row)
         self.model = JournalListModel()
@@ -368,6 +366,10 @@ class JournalPage(VaultPage):
         self._select(self.current.id if self.current else None)
         self._say("Your unsaved writing is back, just as you left it.")
         return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.body.setFocus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui import shortcuts
 from ui.highlighter import SearchHighlighter
 from ui.qt import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 from ui.tag_input import TagInput
@@ -29,6 +30,7 @@ class JournalEditor(QWidget):
         layout.addLayout(top)
         self.body = QPlainTextEdit()
         self.body.setAccessibleName("Entry text")
+        self.body.setTabChangesFocus(True)  # Tab moves on to the tags, as in every other field
         self.body.setPlaceholderText("Write whatever is on your mind. Only you can read this.")
         self.highlighter = SearchHighlighter(self.body.document())
         layout.addWidget(self.body, 1)
@@ -47,6 +49,6 @@ class JournalEditor(QWidget):
         self.delete_button.setAccessibleName("Delete entry")
         row.addWidget(self.delete_button)
         self.save_button = primary_button("Save entry")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(shortcuts.with_keys("Save", "save_entry"))
         row.addWidget(self.save_button)
         layout.addLayout(row)

@@ -7,11 +7,13 @@ the vault. Data actions (back up, restore, export, import) are the File menu's a
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import time
 
 from ui.dialogs.crisis import crisis_directory
 from ui.dialogs.profile_editor import ProfileEditor
+from ui.flow_layout import FlowLayout
 from ui.operations import run_in_background
 from ui.pages.base import PageContext, VaultPage
 from ui.pages.settings_cards import AppearanceCard, ReminderCard, ThresholdsCard, group
@@ -130,10 +132,13 @@ class SettingsPage(VaultPage):
     def _build_data(self) -> QWidget:
         frame, layout = group(
             "Your data",
-            f"Your vault is kept, encrypted, in {self.data_dir}. Nothing is sent anywhere. Backups stay "
+            # A zero-width space after each separator lets a long folder path wrap instead of widening the page.
+            f"Your vault is kept, encrypted, in {str(self.data_dir).replace(os.sep, os.sep + chr(0x200B))}. "
+            "Nothing is sent anywhere. Backups stay "
             "encrypted; exports are not, so the app asks before writing one.",
         )
-        row = QHBoxLayout()
+        buttons = QWidget()
+        row = FlowLayout(buttons)  # wraps onto a second line when the text is large
         for action, text, name in DATA_ACTIONS:
             button = QPushButton(text)
             button.setAccessibleName(name)
@@ -142,8 +147,7 @@ class SettingsPage(VaultPage):
         self.open_folder = QPushButton("Open the data folder")
         self.open_folder.setAccessibleName("Open the data folder")
         row.addWidget(self.open_folder)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(buttons)
         layout.addWidget(
             paragraph(
                 "Wellbeing Check-in is a self-care tool, not a medical device, and it does not diagnose.",

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TypeVar
 
 from resources import resource_path
+from ui import shortcuts
 from ui.pages.base import PageContext, VaultPage
-from ui.qt import QHBoxLayout, QIcon, QListWidget, QListWidgetItem, QSize, QStackedWidget, QTimer, QWidget
+from ui.qt import (
+    QHBoxLayout,
+    QIcon,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSize,
+    QStackedWidget,
+    QTimer,
+    QWidget,
+)
+from ui.widgets import quiet_scroll_area
 
 PageFactory = Callable[[PageContext], VaultPage]
+NAVIGATION_SHORTCUTS = ("today", "journal", "trends", "support", "settings")
 P = TypeVar("P", bound=VaultPage)
 
 
@@ -38,6 +52,9 @@ class MainArea(QWidget):
         self.pages: list[VaultPage] = []
         for factory in page_factories():
             page = factory(context)
+            for area in page.findChildren(QScrollArea):
+                if area.parentWidget() is page:  # the page's own scroll area, around all its controls
+                    quiet_scroll_area(area)
             self.pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(page.nav_title)
@@ -54,6 +71,27 @@ class MainArea(QWidget):
         self.navigation.currentRowChanged.connect(self._show)
         self.navigation.setCurrentRow(0)
         context.changes.records_changed.connect(self._records_changed)
+        self._install_shortcuts()
+
+    def _install_shortcuts(self) -> None:
+        """Ctrl+1…5 open the pages in navigation order (Ctrl+1 lands on the check-in); Ctrl+N starts an entry."""
+        for row, name in enumerate(NAVIGATION_SHORTCUTS):
+            shortcuts.install(name, self, functools.partial(self.open_row, row))
+        shortcuts.install("new_entry", self, self.new_journal_entry)
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.navigation.setCurrentRow(row)
+            self.pages[row].setFocus()
+
+    def new_journal_entry(self) -> None:
+        from ui.pages.journal import JournalPage
+
+        if self.show_page(JournalPage):
+            page = self.page(JournalPage)
+            assert page is not None
+            page.new_entry()
+            page.title.setFocus()
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.pages):

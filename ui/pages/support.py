@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ui import shortcuts
 from ui.clipboard import copy_sensitive
 from ui.dialogs import directory_import
 from ui.dialogs.contact_editor import ContactEditor
@@ -30,11 +31,9 @@ from ui.pages.support_list import ContactFilters, ContactList
 from ui.qt import (
     QDesktopServices,
     QHBoxLayout,
-    QKeySequence,
     QLocale,
     QModelIndex,
     QScrollArea,
-    QShortcut,
     QSizePolicy,
     QSplitter,
     QUrl,
@@ -107,7 +106,11 @@ class SupportPage(VaultPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._show_crisis_summary()
-        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
+        shortcuts.install("search", self, self.focus_search)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build_title(self) -> QHBoxLayout:

@@ -22,7 +22,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets import heading, inline_message, paragraph, primary_button
+from ui.widgets import heading, inline_message, paragraph, primary_button, quiet_scroll_area
 from wellbeing_app.directory import Contact
 
 DETAIL_FIELDS = ("Phone", "Email", "Website", "Languages", "Experience", "Availability", "Notes")
@@ -101,7 +101,7 @@ class ContactDetail(QStackedWidget):
         fields_layout.addWidget(self.source)
         fields_layout.addStretch(1)
         # Long notes scroll inside the card; the name and the buttons stay in view.
-        scroll = QScrollArea()
+        scroll = quiet_scroll_area(QScrollArea(), "Contact details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(fields)

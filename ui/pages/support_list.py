@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from ui import shortcuts
 from ui.models.contacts import KIND_FILTERS, ContactCardDelegate, ContactListModel
 from ui.qt import (
     QAbstractItemView,
@@ -42,7 +43,7 @@ class ContactFilters(QHBoxLayout):
         self.search.setAccessibleName("Search contacts")
         self.search.setPlaceholderText("Search contacts: name, role, organisation or experience")
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Search contacts (Ctrl+F)")
+        self.search.setToolTip(shortcuts.with_keys("Search contacts", "search"))
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind")
         for label, kind in KIND_FILTERS:

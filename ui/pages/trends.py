@@ -21,6 +21,7 @@ from ui.qt import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +29,7 @@ from ui.qt import (
     QPushButton,
     QScrollArea,
     QSortFilterProxyModel,
+    Qt,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -35,7 +37,7 @@ from ui.qt import (
     pydate,
     qdate,
 )
-from ui.widgets import confirm_delete, heading, paragraph
+from ui.widgets import confirm_delete, heading, paragraph, quiet_scroll_area
 from ui.year_heatmap import YearHeatmap
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.periods import Period
@@ -191,11 +193,20 @@ class TrendsPage(VaultPage):
     def _build_tabs(self) -> QTabWidget:
         tabs = QTabWidget()
         tabs.setAccessibleName("Trends details")
+        tabs.tabBar().setAccessibleName("Trends details tabs")
         year = QWidget()
         year_layout = QVBoxLayout(year)
         self.heatmap = YearHeatmap()
         self.heatmap.day_chosen.connect(self._day_chosen)
-        year_layout.addWidget(self.heatmap)
+        # A year of squares is wider than a small window: it scrolls sideways on its own, not the whole page.
+        year_scroll = quiet_scroll_area(QScrollArea())
+        year_scroll.setWidget(self.heatmap)
+        year_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        year_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        year_scroll.setFixedHeight(
+            self.heatmap.sizeHint().height() + year_scroll.horizontalScrollBar().sizeHint().height()
+        )
+        year_layout.addWidget(year_scroll)
         self.heatmap_note = paragraph("", subtle=True)
         year_layout.addWidget(self.heatmap_note)
         year_layout.addStretch(1)
@@ -294,7 +305,9 @@ class TrendsPage(VaultPage):
         self.chart.show_data(data, self.series())
         self.summary.setText(_summary(data))
         self.heatmap.show_year({day: values.mood for day, values in self.source.days.items()}, last)
-        self.heatmap_note.setText("Each square is a day; hover or click one to see its mood.")
+        self.heatmap_note.setText(
+            "Each square is a day; hover or click one, or move with the arrow keys, to see its mood."
+        )
         self.after_model.set_items(data.after_return)
         self.after_note.setText(
             "For each deployment in this range: the 30 days before it, the time during it, and the 30 and 90 "
