@@ -53,7 +53,7 @@ def run(data_dir: Path) -> int:
     icon = resource_path("icons", "app.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    apply_style(app)
+    apply_saved_appearance(app, data_dir)
     window = create_window(data_dir)
     install_error_handler(window)
     instance.activation_requested.connect(lambda: bring_forward(window))
@@ -63,6 +63,50 @@ def run(data_dir: Path) -> int:
         return app.exec()
     finally:
         instance.release()
+
+
+def apply_saved_appearance(app: object, data_dir: Path) -> None:
+    """The theme and text size chosen in Settings (light or dark palettes, the stylesheet at that size)."""
+    from ui import theme
+    from ui.preferences import Preferences
+    from ui.qt import QApplication
+
+    assert isinstance(app, QApplication)
+    preferences = Preferences(data_dir)
+    theme.apply_appearance(app, preferences.theme, preferences.text_percent)
+
+
+def run_demo(_data_dir: Path) -> int:
+    """`wellbeing-app --demo`: the real window on a temporary vault of fictional data, deleted on exit.
+
+    The user's own data folder is never opened or touched.
+    """
+    from ui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from ui import theme
+    from ui.demo import DemoVault, open_demo_window
+    from ui.qt import QApplication, QIcon
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Wellbeing Check-in")
+    app.setApplicationDisplayName("Wellbeing Check-in (demo)")
+    icon = resource_path("icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    theme.apply_appearance(app, "system", 100)
+    demo = DemoVault()
+    try:
+        window = open_demo_window(demo)
+        install_error_handler(window)
+        window.show()
+        return app.exec()
+    finally:
+        demo.close()
 
 
 def bring_forward(window: QWidget) -> None:

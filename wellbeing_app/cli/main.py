@@ -19,6 +19,7 @@ from pathlib import Path
 from wellbeing_app import __version__
 from wellbeing_app.cli import (
     backup_commands,
+    desktop_commands,
     diary_commands,
     directory_commands,
     status_commands,
@@ -43,6 +44,7 @@ COMMAND_MODULES: list[Registrar] = [
     status_commands.register,
     trends_commands.register,
     backup_commands.register,
+    desktop_commands.register,
 ]
 
 
@@ -55,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wellbeing-app {__version__}")
     add_data_dir_option(parser, default=None)
     parser.add_argument("--debug", action="store_true", help="show the full traceback of unexpected errors")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the desktop app on fictional data for a first look; nothing is saved",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in COMMAND_MODULES:
         register(subparsers)
@@ -98,7 +105,7 @@ def desktop_problem(environ: Mapping[str, str], platform: str = sys.platform) ->
     return None
 
 
-def launch_desktop(data_dir: Path, environ: Mapping[str, str]) -> int:
+def launch_desktop(data_dir: Path, environ: Mapping[str, str], *, demo: bool = False) -> int:
     """Start the installed desktop front end, found by entry point so the core never imports it."""
     problem = desktop_problem(environ)
     if problem:
@@ -107,7 +114,7 @@ def launch_desktop(data_dir: Path, environ: Mapping[str, str]) -> int:
     from importlib import metadata
 
     for entry in metadata.entry_points(group=FRONTEND_GROUP):
-        if entry.name == "desktop":
+        if entry.name == ("demo" if demo else "desktop"):
             run: Callable[[Path], int] = entry.load()
             return run(data_dir)
     print(
@@ -154,7 +161,7 @@ def main(
         return output_closed()
     data_dir = resolve_data_dir(args.data_dir, environ)
     if args.command is None:
-        return launch_desktop(data_dir, environ)
+        return launch_desktop(data_dir, environ, demo=args.demo)
     ctx = CliContext(data_dir=data_dir, environ=environ, clock=clock or SystemClock())
     try:
         check_arguments(vars(args))

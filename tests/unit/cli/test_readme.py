@@ -44,7 +44,7 @@ def readme_commands() -> dict[tuple[str, ...], tuple[set[str], bool]]:
 def _leading_words(words: list[str]) -> list[str]:
     leading: list[str] = []
     for word in words:
-        if not re.fullmatch(r"[a-z][a-z0-9]*", word):
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", word):
             break
         leading.append(word)
     return leading
