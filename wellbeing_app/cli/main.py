@@ -23,6 +23,7 @@ from wellbeing_app.cli import (
     diary_commands,
     directory_commands,
     status_commands,
+    support_commands,
     trends_commands,
     vault_commands,
 )
@@ -41,6 +42,7 @@ COMMAND_MODULES: list[Registrar] = [
     vault_commands.register,
     diary_commands.register,
     directory_commands.register,
+    support_commands.register,
     status_commands.register,
     trends_commands.register,
     backup_commands.register,

@@ -12,8 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from wellbeing_app.cli.context import CliContext
-from wellbeing_app.cli.diary_commands import (
+from wellbeing_app.cli.common import (
     date_value,
     day_value,
     human_date,
@@ -27,6 +26,7 @@ from wellbeing_app.cli.diary_commands import (
     unlocked,
     warn_damaged,
 )
+from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.limits import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH
 

@@ -13,8 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from wellbeing_app.cli.common import date_value, human_date, unlocked, warn_damaged
 from wellbeing_app.cli.context import CliContext
-from wellbeing_app.cli.diary_commands import date_value, human_date, unlocked, warn_damaged
 from wellbeing_app.crisis import CrisisEntry, default_country
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.instruments import burnout, parse_burnout_answer, parse_who5_answers

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wellbeing_app.cli.common import day_value, human_date, is_terminal, unlocked, warn_damaged
 from wellbeing_app.cli.context import CliContext
-from wellbeing_app.cli.diary_commands import day_value, human_date, is_terminal, unlocked, warn_damaged
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.period_kinds import KIND_WORDS, PERIOD_KINDS
 
