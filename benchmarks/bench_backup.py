@@ -18,7 +18,8 @@ from wellbeing_app.backup import automatic_backup, write_backup
 from wellbeing_app.clock import SystemClock
 from wellbeing_app.restore import restore_backup
 from wellbeing_app.salvage import salvage
-from wellbeing_app.vault import Vault, key_from_passphrase
+from wellbeing_app.vault import Vault
+from wellbeing_app.vault_keys import key_from_passphrase
 
 RUNS = 3
 

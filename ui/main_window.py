@@ -31,7 +31,6 @@ from ui.qt import (
     QLocale,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QShowEvent,
     QStackedWidget,
@@ -43,7 +42,6 @@ from ui.session import VaultSession
 from ui.tray import Tray
 from ui.window_menus import build_header, build_menus
 from ui.window_messages import (
-    ABOUT_TEXT,
     APP_TITLE,
     UNLOCK_WENT_WRONG,
     damage_message,
@@ -131,14 +129,14 @@ class MainWindow(QMainWindow):
         geometry = self.preferences.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self._show_start_page()
+        self.show_start_page()
 
     # -- layout -------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         build_menus(self)
 
     # -- flow ---------------------------------------------------------------------------------------------------
-    def _show_start_page(self) -> None:
+    def show_start_page(self) -> None:
         if not self.session.has_vault():
             self.stack.setCurrentWidget(self.welcome_page)
             self.welcome_page.setFocus()
@@ -295,7 +293,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(False)
         self.export_action.setEnabled(False)
         self.backup_action.setEnabled(False)
-        self._show_start_page()
+        self.show_start_page()
         if self.session.backup_failed:
             self.session.backup_failed = False
             self.unlock_page.show_error(
@@ -305,30 +303,6 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Lock on demand (Ctrl+L), on idle, or on close: drafts are saved, the key dropped."""
         self.session.lock()
-
-    def _import(self) -> None:
-        from ui.dialogs.transfer import import_data
-
-        if self.main_area is not None:
-            import_data(self, self.main_area.context.services)
-
-    def _export(self) -> None:
-        from ui.dialogs.transfer import export_data
-
-        if self.main_area is not None:
-            export_data(self, self.main_area.context.services)
-
-    def _back_up(self) -> None:
-        from ui.dialogs.backups import back_up_now
-
-        back_up_now(self, self.session.data_dir, self.session.clock.now())
-
-    def _restore(self) -> None:
-        from ui.dialogs.backups import restore_from_backup
-
-        restore_from_backup(
-            self, self.session.data_dir, self.session.clock.now(), self.lock, self._show_start_page
-        )
 
     def show_banner(self, text: str) -> None:
         """A line under the header on every screen, locked or not (the demo says so here)."""
@@ -391,9 +365,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog = dialog
         dialog.show()
-
-    def _about(self) -> None:
-        QMessageBox.about(self, f"About {APP_TITLE}", ABOUT_TEXT)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

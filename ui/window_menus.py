@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ui import shortcuts
-from ui.qt import QAction, QHBoxLayout, QLabel, QPushButton, QWidget
-from ui.window_messages import APP_TITLE
+from ui.qt import QAction, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from ui.window_messages import ABOUT_TEXT, APP_TITLE
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -21,20 +21,20 @@ def build_menus(window: MainWindow) -> None:
     window.lock_action.setEnabled(False)
     window.addAction(window.lock_action)
     window.import_action = QAction("&Import…", window)
-    window.import_action.triggered.connect(window._import)
+    window.import_action.triggered.connect(lambda: import_into(window))
     window.export_action = QAction("&Export…", window)
-    window.export_action.triggered.connect(window._export)
+    window.export_action.triggered.connect(lambda: export_from(window))
     for action in (window.import_action, window.export_action):
         action.setEnabled(False)
         file_menu.addAction(action)
     file_menu.addSeparator()
     window.backup_action = QAction("&Back up now…", window)
-    window.backup_action.triggered.connect(window._back_up)
+    window.backup_action.triggered.connect(lambda: back_up(window))
     window.backup_action.setEnabled(False)
     window.restore_action = QAction(
         "&Restore…", window
     )  # also while locked: for a vault that no longer opens
-    window.restore_action.triggered.connect(window._restore)
+    window.restore_action.triggered.connect(lambda: restore(window))
     file_menu.addAction(window.backup_action)
     file_menu.addAction(window.restore_action)
     file_menu.addSeparator()
@@ -55,7 +55,7 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addAction(keys_action)
     help_menu.addSeparator()
     about_action = QAction(f"About {APP_TITLE}", window)
-    about_action.triggered.connect(window._about)
+    about_action.triggered.connect(lambda: QMessageBox.about(window, f"About {APP_TITLE}", ABOUT_TEXT))
     help_menu.addAction(about_action)
 
 
@@ -81,3 +81,34 @@ def build_header(window: MainWindow) -> QWidget:
     window.help_button.clicked.connect(window.show_crisis_lines)
     row.addWidget(window.help_button)
     return header
+
+
+# -- the File menu's data actions (the Settings page's buttons run the same actions) ---------------------------
+
+
+def import_into(window: MainWindow) -> None:
+    from ui.dialogs.transfer import import_data
+
+    if window.main_area is not None:
+        import_data(window, window.main_area.context.services)
+
+
+def export_from(window: MainWindow) -> None:
+    from ui.dialogs.transfer import export_data
+
+    if window.main_area is not None:
+        export_data(window, window.main_area.context.services)
+
+
+def back_up(window: MainWindow) -> None:
+    from ui.dialogs.backups import back_up_now
+
+    back_up_now(window, window.session.data_dir, window.session.clock.now())
+
+
+def restore(window: MainWindow) -> None:
+    from ui.dialogs.backups import restore_from_backup
+
+    restore_from_backup(
+        window, window.session.data_dir, window.session.clock.now(), window.lock, window.show_start_page
+    )

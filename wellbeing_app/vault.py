@@ -11,26 +11,21 @@ import hmac
 import json
 import os
 import sqlite3
-import unicodedata
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from wellbeing_app.clock import Clock, SystemClock
-from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
-from wellbeing_app.crypto.kdf import KdfParams, derive_key, derive_raw_key
+from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher
+from wellbeing_app.crypto.kdf import KdfParams, derive_key
 from wellbeing_app.crypto.keyed_ids import id_key_from
 from wellbeing_app.crypto.recovery import format_recovery_key, new_recovery_key, parse_recovery_key
 from wellbeing_app.damage import DAMAGED_FILE, is_damaged_database
 from wellbeing_app.errors import (
     AuthenticationFailed,
-    DamagedRecord,
     IntegrityError,
     InvalidInput,
     VaultMissing,
@@ -44,48 +39,21 @@ from wellbeing_app.storage.migrate import Rekey, migrate_if_needed
 from wellbeing_app.storage.models import VaultMeta
 from wellbeing_app.storage.records import RecordStore
 from wellbeing_app.storage.rekey import rekey_content_ids
+from wellbeing_app.vault_keys import (
+    HEADER_MAC,
+    KEY_CHECK_AUTHENTICATED,
+    _recovery_kek,
+    _wrap_aad,
+    check_header,
+    header_mac,
+    key_from_passphrase,
+    key_from_recovery,
+    unwrap,
+)
+from wellbeing_app.vault_report import VerifyReport
 
 VAULT_FORMAT = "wellbeing-vault/1"
 DAMAGED_HEADER = "The vault's header is damaged. Restore the vault from a backup."
-HEADER_CHANGED = (
-    "The vault's header does not match its key: part of it (a key slot or a setting) was damaged or changed. "
-    "Your records are untouched; restore the vault from a backup, or rescue them with 'wellbeing-app salvage'."
-)
-HEADER_MAC = "header_mac"
-# key_check plaintexts: vaults whose header is authenticated say so inside the encrypted key check, so deleting
-# header_mac from the file cannot turn the check off.
-KEY_CHECK_LEGACY = b"wellbeing"
-KEY_CHECK_AUTHENTICATED = b"wellbeing-header-v1"
-
-
-def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:
-    """The recovery key already has 160 random bits, so a fast KDF is enough."""
-    return HKDF(
-        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"wellbeing recovery wrap"
-    ).derive(recovery)
-
-
-def _subkey(data_key: bytes, purpose: bytes) -> bytes:
-    """A key for one purpose (header authentication, keyed record ids) derived from the data key."""
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose).derive(data_key)
-
-
-def header_mac(data_key: bytes, meta: dict[str, str]) -> str:
-    """HMAC-SHA256 over every header value (both slots, all parameters, the vault id), in a canonical form."""
-    fields = {key: value for key, value in meta.items() if key != HEADER_MAC}
-    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode()
-    return hmac.new(_subkey(data_key, b"wellbeing header mac"), canonical, "sha256").hexdigest()
-
-
-def passphrase_forms(passphrase: str) -> list[str]:
-    """NFC first (how every key is wrapped now), then as typed and NFD for vaults wrapped before normalisation."""
-    forms = [unicodedata.normalize("NFC", passphrase), passphrase, unicodedata.normalize("NFD", passphrase)]
-    return list(dict.fromkeys(forms))
-
-
-def _wrap_aad(vault_id: str, slot: str, bound: str = "") -> bytes:
-    """The passphrase slot also binds the Argon2id parameters, so lowering them on disk breaks the unlock."""
-    return associated_data("vault_meta", "wrapped_key", slot, f"{vault_id}\x1f{bound}" if bound else vault_id)
 
 
 def _rekey_with(data_key: bytes) -> Rekey:
@@ -121,27 +89,6 @@ def _read_meta(engine: Engine) -> dict[str, str]:
             "Restore the vault from a backup."
         ) from exc
     return meta
-
-
-@dataclass
-class VerifyReport:
-    records_checked: int
-    damaged: list[DamagedRecord] = field(default_factory=list)
-    sqlite_problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.damaged and not self.sqlite_problems
-
-    def summary(self) -> str:
-        if self.ok:
-            return f"Vault OK: {self.records_checked} records decrypted and checked; database integrity ok."
-        parts = []
-        if self.damaged:
-            parts.append(f"{len(self.damaged)} of {self.records_checked} records are damaged")
-        if self.sqlite_problems:
-            parts.append("the database reports damage")
-        return "; ".join(parts).capitalize() + ". The rest of the vault is readable."
 
 
 class Vault:
@@ -269,43 +216,12 @@ class Vault:
     @staticmethod
     def _check_header(engine: Engine, data_key: bytes, meta: dict[str, str]) -> None:
         """Every header value must be authenticated under the data key; older vaults get their MAC now."""
-        try:
-            check = RecordCipher(data_key).open(
-                bytes.fromhex(meta.get("key_check", "")), _wrap_aad(meta["vault_id"], "key_check")
-            )
-        except (IntegrityError, ValueError) as exc:
-            raise IntegrityError(HEADER_CHANGED) from exc
-        expected = header_mac(data_key, meta)
-        if check == KEY_CHECK_AUTHENTICATED:
-            if not hmac.compare_digest(meta.get(HEADER_MAC, ""), expected):
-                raise IntegrityError(HEADER_CHANGED)
-            return
-        if check != KEY_CHECK_LEGACY:
-            raise IntegrityError(HEADER_CHANGED)
-        # A vault made before headers were authenticated: authenticate what it has now, once.
-        meta["key_check"] = (
-            RecordCipher(data_key)
-            .seal(KEY_CHECK_AUTHENTICATED, _wrap_aad(meta["vault_id"], "key_check"))
-            .hex()
-        )
-        meta[HEADER_MAC] = header_mac(data_key, meta)
-        with engine.begin() as conn:
-            for key in ("key_check", HEADER_MAC):
-                conn.execute(
-                    text(
-                        "INSERT INTO vault_meta(key, value) VALUES(:k, :v) ON CONFLICT(key) DO UPDATE SET value=:v"
-                    ),
-                    {"k": key, "v": meta[key]},
-                )
+        updates = check_header(data_key, meta)
+        if updates:
+            meta.update(updates)
+            _upsert_meta(engine, updates)
 
-    @staticmethod
-    def _unwrap(wrapping_key: bytes, meta: dict[str, str], slot: str, message: str) -> bytes:
-        blob = bytes.fromhex(meta[f"wrapped_key.{slot}"])
-        try:
-            bound = meta["kdf"] if slot == "passphrase" else ""
-            return RecordCipher(wrapping_key).open(blob, _wrap_aad(meta["vault_id"], slot, bound))
-        except IntegrityError as exc:
-            raise AuthenticationFailed(message) from exc
+    _unwrap = staticmethod(unwrap)
 
     @classmethod
     def _open_with(
@@ -394,27 +310,17 @@ class Vault:
     def _write_meta(self, updates: dict[str, str]) -> None:
         """Write header values; the header's authentication code is recomputed with them, in one transaction."""
         updates = {**updates, HEADER_MAC: header_mac(self.data_key, {**self._meta, **updates})}
-        with self.engine.begin() as conn:
-            for key, value in updates.items():
-                conn.execute(
-                    text(
-                        "INSERT INTO vault_meta(key, value) VALUES(:k, :v) ON CONFLICT(key) DO UPDATE SET value=:v"
-                    ),
-                    {"k": key, "v": value},
-                )
+        _upsert_meta(self.engine, updates)
         self._meta.update(updates)
 
     def confirm_passphrase(self, passphrase: str) -> None:
         """AuthenticationFailed unless ``passphrase`` opens this vault now: asked before changing it."""
-        message = "That is not the current passphrase. Nothing was changed."
-        for form in passphrase_forms(passphrase):
-            try:
-                key = self._unwrap(derive_raw_key(form, self.kdf_params), self._meta, "passphrase", message)
-            except AuthenticationFailed:
-                continue
-            if hmac.compare_digest(key, self.data_key):
-                return
-        raise AuthenticationFailed(message)
+        try:
+            key = key_from_passphrase(self._meta, passphrase)
+        except AuthenticationFailed:
+            key = b""
+        if not hmac.compare_digest(key, self.data_key):
+            raise AuthenticationFailed("That is not the current passphrase. Nothing was changed.")
 
     def change_passphrase(self, new_passphrase: str, *, kdf: KdfParams | None = None) -> None:
         """Re-wrap the data key under a new passphrase (and fresh salt); content is not re-encrypted."""
@@ -464,22 +370,16 @@ class Vault:
             callback()
 
 
-def key_from_passphrase(meta: dict[str, str], passphrase: str) -> bytes:
-    """The data key from the header's passphrase slot; AuthenticationFailed when the passphrase is wrong."""
-    kdf = KdfParams.from_json(json.loads(meta["kdf"]))
-    message = "That passphrase does not open this vault. Check it and try again, or use your recovery key."
-    for form in passphrase_forms(passphrase):
-        try:
-            return Vault._unwrap(derive_raw_key(form, kdf), meta, "passphrase", message)
-        except AuthenticationFailed:
-            continue
-    raise AuthenticationFailed(message)
-
-
-def key_from_recovery(meta: dict[str, str], recovery: bytes) -> bytes:
-    """The data key from the header's recovery slot (``recovery`` as parsed by parse_recovery_key)."""
-    kek = _recovery_kek(recovery, bytes.fromhex(meta["recovery_salt"]))
-    return Vault._unwrap(kek, meta, "recovery", "That recovery key does not open this vault.")
+def _upsert_meta(engine: Engine, updates: dict[str, str]) -> None:
+    """Header values written in one transaction (callers keep the header's MAC right)."""
+    with engine.begin() as conn:
+        for key, value in updates.items():
+            conn.execute(
+                text(
+                    "INSERT INTO vault_meta(key, value) VALUES(:k, :v) ON CONFLICT(key) DO UPDATE SET value=:v"
+                ),
+                {"k": key, "v": value},
+            )
 
 
 def read_vault_id(data_dir: Path) -> str:

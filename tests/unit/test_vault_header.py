@@ -19,7 +19,8 @@ from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.aead import RecordCipher
 from wellbeing_app.crypto.kdf import KdfParams, derive_raw_key
 from wellbeing_app.errors import AuthenticationFailed, IntegrityError
-from wellbeing_app.vault import KEY_CHECK_LEGACY, Vault, _wrap_aad, db_path, header_mac
+from wellbeing_app.vault import Vault, db_path
+from wellbeing_app.vault_keys import KEY_CHECK_LEGACY, _wrap_aad, header_mac
 
 
 def meta_value(data_dir: Path, key: str) -> str:

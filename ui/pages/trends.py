@@ -8,19 +8,17 @@ the first time the page is shown, so start-up does not pay for it.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.dialogs.period_editor import PeriodEditor
 from ui.models.trends import AfterReturnModel, MoodDifferenceModel, PeriodModel, PeriodRole, SortRole
-from ui.operations import Progress, QueryOp
 from ui.pages.base import PageContext, VaultPage
+from ui.pages.trends_files import export_report, save_chart_image
 from ui.qt import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -52,21 +50,6 @@ RANGES: tuple[tuple[str, int | None], ...] = (
     ("1 year", 365),
     ("All", None),
 )
-
-
-def choose_report_path(parent: QWidget) -> str:
-    """The file chooser; tests replace this module-level function."""
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, "Export report", str(Path.home() / "wellbeing-report.pdf"), "PDF (*.pdf)"
-    )
-    return path
-
-
-def choose_image_path(parent: QWidget) -> str:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, "Save chart as image", str(Path.home() / "wellbeing-chart.png"), "PNG image (*.png)"
-    )
-    return path
 
 
 def _table(name: str, model: object) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -360,53 +343,11 @@ class TrendsPage(VaultPage):
         ):
             self.services.periods.delete(period.id)
 
-    # -- files --------------------------------------------------------------------------------------------------
     def export_report(self) -> None:
-        chosen = choose_report_path(self)
-        if not chosen:
-            return
-        first, last = self.current_range()
-        include = (
-            QMessageBox.question(
-                self,
-                "Include notes?",
-                "Add your check-in notes to the report? Leave them out if you would rather keep them private.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            == QMessageBox.StandardButton.Yes
-        )
-        services = self.services
-
-        def work(progress: Progress) -> str:
-            from wellbeing_app.report import build_report, pdf_renderer
-
-            progress(0, 2)
-            report = build_report(services, first, last, include_notes=include)
-            progress(1, 2)
-            pdf_renderer()(report, Path(chosen))
-            progress(2, 2)
-            return chosen
-
-        def failed(error: BaseException) -> None:
-            message = str(error) if isinstance(error, WellbeingError) else "The report could not be written."
-            QMessageBox.information(self, "Report not written", message)
-
-        def written(path: str) -> None:
-            QMessageBox.information(
-                self, "Report written", f"Your report is in {path}. The PDF is not encrypted."
-            )
-
-        QueryOp(parent=self, op=work, success=written).failure(failed).with_progress(
-            "Writing your report…"
-        ).run_in_background()
+        export_report(self)
 
     def save_chart_image(self) -> None:
-        if self.chart is None:
-            return
-        chosen = choose_image_path(self)
-        if chosen and not self.chart.plot.grab().save(chosen, "PNG"):
-            QMessageBox.information(self, "Image not saved", f"The chart could not be saved to {chosen}.")
+        save_chart_image(self)
 
 
 def _summary(data: TrendsData) -> str:

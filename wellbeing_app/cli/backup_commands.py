@@ -128,7 +128,7 @@ def cmd_recover(ctx: CliContext, _args: argparse.Namespace) -> int:
 def cmd_salvage(ctx: CliContext, args: argparse.Namespace) -> int:
     from wellbeing_app.crypto.recovery import parse_recovery_key
     from wellbeing_app.salvage import salvage
-    from wellbeing_app.vault import key_from_passphrase, key_from_recovery
+    from wellbeing_app.vault_keys import key_from_passphrase, key_from_recovery
 
     out = Path(args.out).expanduser()
     if vault_exists(out):

@@ -217,7 +217,7 @@ def test_a_vault_from_before_change_times_upgrades_in_place_and_stays_readable(
 ) -> None:
     """Revision 0001 rows were sealed without a change time; 0002 adds the columns and they still open."""
     from wellbeing_app.crypto.aead import RecordCipher, associated_data
-    from wellbeing_app.vault import KEY_CHECK_LEGACY, _wrap_aad
+    from wellbeing_app.vault_keys import KEY_CHECK_LEGACY, _wrap_aad
 
     cipher = RecordCipher(vault.data_key)
     legacy_check = cipher.seal(KEY_CHECK_LEGACY, _wrap_aad(vault.vault_id, "key_check")).hex()
