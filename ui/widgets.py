@@ -153,3 +153,31 @@ def confirm_delete(parent: QWidget, title: str, text: str) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+# -- the questions and answers of file work (import, export, backups): one look, and tests replace them --------
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ok / Cancel; True for Ok."""
+    from ui.qt import QMessageBox
+
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel
+    )
+    return answer == QMessageBox.StandardButton.Ok
+
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    from ui.qt import QMessageBox
+
+    QMessageBox.information(parent, title, text)
+
+
+def failure_text(error: BaseException) -> str:
+    """A core error says what happened itself; anything else gets a calm sentence, never a traceback."""
+    from wellbeing_app.errors import WellbeingError
+
+    if isinstance(error, WellbeingError):
+        return str(error)
+    return "Something unexpected went wrong. Nothing was changed."

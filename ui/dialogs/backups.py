@@ -11,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ui.operations import Progress, QueryOp
-from ui.qt import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from ui.qt import QFileDialog, QInputDialog, QLineEdit, QWidget
+from ui.widgets import confirm, failure_text, tell
 from wellbeing_app.backup import list_backups, write_backup
-from wellbeing_app.errors import WellbeingError
 from wellbeing_app.restore import RestoreReport, restore_backup
 from wellbeing_app.vault import Vault
 
@@ -45,23 +45,6 @@ def ask_backup_passphrase(parent: QWidget) -> str:
     return text if ok else ""
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent, title, text, QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel
-    )
-    return answer == QMessageBox.StandardButton.Ok
-
-
-def tell(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
-
-
-def _failure_text(error: BaseException) -> str:
-    if isinstance(error, WellbeingError):
-        return str(error)
-    return "Something unexpected went wrong. Nothing was changed."
-
-
 def back_up_now(parent: QWidget, data_dir: Path, now: datetime) -> None:
     chosen = choose_backup_target(parent, Path.home() / f"wellbeing-backup-{now:%Y-%m-%d}.sqlite3")
     if not chosen:
@@ -76,7 +59,7 @@ def back_up_now(parent: QWidget, data_dir: Path, now: datetime) -> None:
         success=lambda made: tell(
             parent, "Backup made", f"Your vault is backed up to {made}.\n\n{BACKUP_NOTE}"
         ),
-    ).failure(lambda error: tell(parent, "No backup was made", _failure_text(error))).with_progress(
+    ).failure(lambda error: tell(parent, "No backup was made", failure_text(error))).with_progress(
         "Backing up…"
     ).run_in_background()
 
@@ -120,7 +103,7 @@ def restore_from_backup(
         on_done()
 
     def failed(error: BaseException) -> None:
-        tell(parent, "Nothing was restored", _failure_text(error) + "\n\nYour vault is unchanged.")
+        tell(parent, "Nothing was restored", failure_text(error) + "\n\nYour vault is unchanged.")
         on_done()
 
     QueryOp(parent=parent, op=work, success=done).failure(failed).with_progress(

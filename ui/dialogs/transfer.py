@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ui.operations import Progress, QueryOp
-from ui.qt import QFileDialog, QMessageBox, QWidget
-from wellbeing_app.errors import WellbeingError
+from ui.qt import QFileDialog, QWidget
+from ui.widgets import confirm, failure_text, tell
 from wellbeing_app.services import Services
 from wellbeing_app.transfer import (
     export_csv,
@@ -46,23 +46,6 @@ def choose_open_path(parent: QWidget) -> str:
     return path
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent, title, text, QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel
-    )
-    return answer == QMessageBox.StandardButton.Ok
-
-
-def tell(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
-
-
-def _failure_text(error: BaseException) -> str:
-    if isinstance(error, WellbeingError):
-        return str(error)
-    return "Something unexpected went wrong. Nothing was changed."
-
-
 def export_data(parent: QWidget, services: Services, on_done: Callable[[str], None] | None = None) -> None:
     if not confirm(parent, "Export your data", EXPORT_WARNING):
         return
@@ -84,7 +67,7 @@ def export_data(parent: QWidget, services: Services, on_done: Callable[[str], No
             on_done(message)
 
     def failed(error: BaseException) -> None:
-        tell(parent, "Export not written", _failure_text(error))
+        tell(parent, "Export not written", failure_text(error))
 
     QueryOp(parent=parent, op=work, success=done).failure(failed).with_progress(
         "Exporting your data…"
@@ -115,7 +98,7 @@ def import_data(parent: QWidget, services: Services, on_done: Callable[[str], No
             on_done(message)
 
     def failed(error: BaseException) -> None:
-        tell(parent, "Nothing was imported", _failure_text(error) + "\n\nYour vault is unchanged.")
+        tell(parent, "Nothing was imported", failure_text(error) + "\n\nYour vault is unchanged.")
 
     QueryOp(parent=parent, op=work, success=done).failure(failed).with_progress(
         "Importing…"
