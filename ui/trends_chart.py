@@ -211,7 +211,7 @@ class MoodChart(QWidget):
                     angle=90,
                     pen=pg.mkPen(QColor(127, 127, 127, 160), width=1, style=Qt.PenStyle.DashLine),
                     label="hard stretch",
-                    labelOpts={"position": 0.06, "color": self.palette().color(QPalette.ColorRole.Text)},
+                    labelOpts={"position": 0.55, "color": self.palette().color(QPalette.ColorRole.Text)},
                 )
                 self.plot.addItem(line)
 

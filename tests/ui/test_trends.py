@@ -98,3 +98,10 @@ def test_hovering_a_day_shows_its_values(qtbot: QtBot, unlocked_window: MainWind
     label = find(window, "Chart values", QLabel)
     qtbot.waitUntil(lambda: "mood 7.0" in label.text(), timeout=3_000)
     assert "slept 8 h" in label.text()
+
+
+def test_a_range_set_from_code_shows_as_the_chosen_button(qtbot: QtBot, unlocked_window: MainWindow) -> None:
+    page = _open_trends(qtbot, unlocked_window)
+    page.set_range(365)
+    assert find(unlocked_window, "1 year", QPushButton).isChecked()
+    assert not find(unlocked_window, "4 weeks", QPushButton).isChecked()

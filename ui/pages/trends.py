@@ -261,6 +261,9 @@ class TrendsPage(VaultPage):
 
     def set_range(self, days: int | None) -> None:
         self.range_days = days
+        label = next((label for label, span in RANGES if span == days), None)
+        if label is not None and not self.range_buttons[label].isChecked():
+            self.range_buttons[label].setChecked(True)  # a range set from code shows as chosen too
         for field in (self.custom_from, self.custom_to):
             field.setEnabled(False)
         self._redraw()
