@@ -101,13 +101,8 @@ class AppSettings:
 
     def detection_config(self) -> DetectionConfig:
         """The defaults with the user's overrides; overrides that no longer make sense are ignored."""
-        values: dict[str, Any] = {}
-        for threshold in ADJUSTABLE:
-            if threshold.name in self.detection:
-                default = getattr(DEFAULT_CONFIG, threshold.name)
-                values[threshold.name] = type(default)(self.detection[threshold.name])
         try:
-            return replace(DEFAULT_CONFIG, **values)
+            return _config_with(self.detection)
         except (InvalidInput, TypeError, ValueError):
             return DEFAULT_CONFIG
 
@@ -121,13 +116,22 @@ class AppSettings:
             )
         changed = replace(self, detection={**self.detection, name: float(value)})
         try:
-            replace(
-                DEFAULT_CONFIG,
-                **{n: type(getattr(DEFAULT_CONFIG, n))(v) for n, v in changed.detection.items()},
-            )
+            _config_with(changed.detection)
         except InvalidInput as error:
             raise InvalidInput(str(error), field=name) from None
         return changed
+
+
+def _config_with(overrides: dict[str, float]) -> DetectionConfig:
+    """The default config with overrides of adjustable fields, each in its field's own type (days are whole);
+    DetectionConfig's own checks refuse combinations that make no sense."""
+    adjustable = {threshold.name for threshold in ADJUSTABLE}
+    values: dict[str, Any] = {
+        name: type(getattr(DEFAULT_CONFIG, name))(value)
+        for name, value in overrides.items()
+        if name in adjustable
+    }
+    return replace(DEFAULT_CONFIG, **values)
 
 
 def _to_json(settings: AppSettings) -> dict[str, Any]:

@@ -70,6 +70,17 @@ def _table(name: str, model: object) -> tuple[QTableView, QSortFilterProxyModel]
     return view, proxy
 
 
+def _noted_table(name: str, model: object) -> tuple[QWidget, QTableView, QLabel]:
+    """A sortable table with a line of explanation above it."""
+    view, _proxy = _table(name, model)
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    note = paragraph("", subtle=True)
+    layout.addWidget(note)
+    layout.addWidget(view, 1)
+    return panel, view, note
+
+
 class TrendsPage(VaultPage):
     nav_title = "Trends"
     icon_name = "trends"
@@ -196,21 +207,11 @@ class TrendsPage(VaultPage):
         tabs.addTab(year, "A year at a glance")
 
         self.after_model = AfterReturnModel()
-        self.after_view, _ = _table("Before, during and after", self.after_model)
-        after = QWidget()
-        after_layout = QVBoxLayout(after)
-        self.after_note = paragraph("", subtle=True)
-        after_layout.addWidget(self.after_note)
-        after_layout.addWidget(self.after_view, 1)
+        after, self.after_view, self.after_note = _noted_table("Before, during and after", self.after_model)
         tabs.addTab(after, "Before, during, after")
 
         self.mood_model = MoodDifferenceModel()
-        self.mood_view, _ = _table("What goes with my mood", self.mood_model)
-        moods = QWidget()
-        moods_layout = QVBoxLayout(moods)
-        self.mood_note = paragraph("", subtle=True)
-        moods_layout.addWidget(self.mood_note)
-        moods_layout.addWidget(self.mood_view, 1)
+        moods, self.mood_view, self.mood_note = _noted_table("What goes with my mood", self.mood_model)
         tabs.addTab(moods, "What goes with my mood")
 
         tabs.addTab(self._build_periods_tab(), "Periods")
