@@ -35,7 +35,7 @@ contracts: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 
 test: lint typecheck contracts
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --dist worksteal
 
 # The wellbeing-app command for this user, on PATH from any folder, in its own environment (pipx).
 install: | check-python
