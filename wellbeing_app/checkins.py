@@ -184,7 +184,8 @@ class CheckInService(RecordService[CheckIn]):
 
     kind = KIND
 
-    def _parse(self, record: StoredRecord) -> CheckIn:
+    @staticmethod
+    def parse(record: StoredRecord) -> CheckIn:
         return CheckIn.from_record(record)
 
     def build(

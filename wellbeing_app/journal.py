@@ -73,7 +73,8 @@ class JournalEntry:
 class JournalService(RecordService[JournalEntry]):
     kind = KIND
 
-    def _parse(self, record: StoredRecord) -> JournalEntry:
+    @staticmethod
+    def parse(record: StoredRecord) -> JournalEntry:
         return JournalEntry.from_record(record)
 
     def build(

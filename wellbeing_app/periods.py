@@ -82,7 +82,8 @@ class Period:
 class PeriodService(RecordService[Period]):
     kind = KIND
 
-    def _parse(self, record: StoredRecord) -> Period:
+    @staticmethod
+    def parse(record: StoredRecord) -> Period:
         try:
             return Period.from_values(record.payload, record_id=record.id)
         except InvalidInput as exc:

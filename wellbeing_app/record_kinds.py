@@ -1,5 +1,6 @@
-"""Every kind of record the vault holds, declared once: its name, its words, whether it carries a day, how its
-payload is read back (and so validated), its section of the JSON export and the service that owns it.
+"""Every kind of record the vault holds, declared once: the service that owns it (which gives its stored name
+and how its payload is read back, and so validated), its words, whether it carries a day, and its section of the
+JSON export.
 
 Export, import and ``verify`` walk this list; a new kind (the Trends page's periods, say) is one entry here.
 Drafts and detection episodes are not exported: a draft is unfinished writing on this device, and episodes are
@@ -12,15 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from wellbeing_app import checkins, drafts, journal, periods
-from wellbeing_app.checkins import CheckIn
-from wellbeing_app.detection.episode_store import EPISODE_KIND
-from wellbeing_app.detection.episodes import Episode
-from wellbeing_app.directory import Contact, Profile
-from wellbeing_app.directory import service as directory_service
-from wellbeing_app.instruments import InstrumentResult
-from wellbeing_app.instruments.store import INSTRUMENT_KIND
-from wellbeing_app.journal import JournalEntry
+from wellbeing_app.checkins import CheckInService
+from wellbeing_app.detection.episode_store import EpisodeStore
+from wellbeing_app.directory.records import ContactService, OutreachService, ProfileService
+from wellbeing_app.drafts import DraftService
+from wellbeing_app.instruments.store import InstrumentService
+from wellbeing_app.journal import JournalService
+from wellbeing_app.periods import PeriodService
+from wellbeing_app.record_service import RecordService
 from wellbeing_app.storage.records import StoredRecord
 from wellbeing_app.transfer.contacts_section import SECTION as CONTACTS_SECTION
 from wellbeing_app.transfer.diary_sections import CHECKINS as CHECKINS_SECTION
@@ -34,91 +34,38 @@ Parse = Callable[[StoredRecord], Any]
 
 @dataclass(frozen=True)
 class RecordKind:
-    name: str
-    """As stored in the ``kind`` column (plaintext: see docs/security.md)."""
+    service: type[RecordService[Any]]
+    """The service that reads and writes this kind; its ``kind`` is the stored name, its ``parse`` the reading."""
     one: str
     many: str
     dated: bool
     """Whether its records carry a day in plaintext, which lets queries read only a range."""
-    parse: Parse
-    """The payload read back as its domain object; raises ``InvalidInput`` or ``DamagedRecord`` when wrong."""
-    service: str
-    """The attribute of ``Services`` that reads and writes this kind."""
     section: Section | None = None
     """Its list in the JSON export; None for kinds that are not exported."""
 
+    @property
+    def name(self) -> str:
+        """As stored in the ``kind`` column (plaintext: see docs/security.md)."""
+        return self.service.kind
 
-def _payload(record: StoredRecord) -> dict[str, Any]:
-    return record.payload
+    @property
+    def parse(self) -> Parse:
+        """The payload read back as its domain object; raises ``InvalidInput`` or ``DamagedRecord`` when wrong."""
+        return self.service.parse
 
 
 _KINDS: dict[str, RecordKind] = {
     kind.name: kind
     for kind in (
-        RecordKind(
-            checkins.KIND, "check-in", "check-ins", True, CheckIn.from_record, "checkins", CHECKINS_SECTION
-        ),
-        RecordKind(
-            journal.KIND,
-            "journal entry",
-            "journal entries",
-            True,
-            JournalEntry.from_record,
-            "journal",
-            JOURNAL_SECTION,
-        ),
-        RecordKind(
-            directory_service.KIND,
-            "contact",
-            "contacts",
-            False,
-            lambda record: Contact.from_payload(record.payload),
-            "directory",
-            CONTACTS_SECTION,
-        ),
-        RecordKind(
-            INSTRUMENT_KIND,
-            "questionnaire",
-            "questionnaires",
-            True,
-            lambda record: InstrumentResult.from_payload(record.payload),
-            "instruments",
-            INSTRUMENTS_SECTION,
-        ),
-        RecordKind(
-            periods.KIND,
-            "period",
-            "periods",
-            False,
-            lambda record: periods.Period.from_values(record.payload, record_id=record.id),
-            "periods",
-            PERIODS_SECTION,
-        ),
-        RecordKind(
-            directory_service.PROFILE_KIND,
-            "profile",
-            "profiles",
-            False,
-            lambda record: Profile.from_payload(record.payload),
-            "directory",
-        ),
-        RecordKind(
-            directory_service.OUTREACH_KIND,
-            "reached-out note",
-            "reached-out notes",
-            True,
-            _payload,
-            "directory",
-        ),
-        RecordKind(
-            EPISODE_KIND,
-            "episode",
-            "episodes",
-            False,
-            lambda record: Episode.from_payload(record.payload),
-            "status",
-        ),
-        RecordKind(drafts.KIND, "draft", "drafts", False, _payload, "drafts"),
+        RecordKind(CheckInService, "check-in", "check-ins", True, CHECKINS_SECTION),
+        RecordKind(JournalService, "journal entry", "journal entries", True, JOURNAL_SECTION),
+        RecordKind(ContactService, "contact", "contacts", False, CONTACTS_SECTION),
+        RecordKind(InstrumentService, "questionnaire", "questionnaires", True, INSTRUMENTS_SECTION),
+        RecordKind(PeriodService, "period", "periods", False, PERIODS_SECTION),
+        RecordKind(ProfileService, "profile", "profiles", False),
+        RecordKind(OutreachService, "reached-out note", "reached-out notes", True),
+        RecordKind(EpisodeStore, "episode", "episodes", False),
+        RecordKind(DraftService, "draft", "drafts", False),
     )
 }
 

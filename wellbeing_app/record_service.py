@@ -1,9 +1,14 @@
-"""What every service over one record kind shares: reading, deleting, and reporting damaged records."""
+"""What every service over one record kind shares: reading, deleting, and reporting damaged records.
+
+Each kind of record has exactly one service class on this base (``wellbeing_app.record_kinds`` lists them); its
+``parse`` is the one place that turns a decrypted payload back into the domain object, so the services,
+``verify`` and the change feed all validate a record the same way.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from wellbeing_app.clock import Clock
 from wellbeing_app.errors import DamagedRecord
@@ -20,12 +25,17 @@ class RecordService(Generic[T]):
         self._clock = clock
         self.damaged: list[DamagedRecord] = []
 
-    def _parse(self, record: StoredRecord) -> T:
+    @staticmethod
+    def parse(record: StoredRecord) -> Any:
+        """The payload as its domain object; raises ``InvalidInput`` or ``DamagedRecord`` when it is wrong."""
         raise NotImplementedError
 
     def get(self, record_id: str) -> T | None:
         record = self._store.get(self.kind, record_id)
-        return self._parse(record) if record else None
+        if record is None:
+            return None
+        parsed: T = self.parse(record)
+        return parsed
 
     def delete(self, record_id: str) -> T | None:
         """Delete and return what was deleted, so the caller can offer undo."""
@@ -34,9 +44,7 @@ class RecordService(Generic[T]):
             self._store.delete(self.kind, record_id)
         return existing
 
-    def _read(self, day_from: date | None, day_to: date | None) -> list[T]:
+    def _read(self, day_from: date | None = None, day_to: date | None = None) -> list[T]:
         """Every readable record in the range; the unreadable ones go to ``damaged``."""
-        items, self.damaged = read_valid(
-            self._store, self.kind, self._parse, day_from=day_from, day_to=day_to
-        )
+        items, self.damaged = read_valid(self._store, self.kind, self.parse, day_from=day_from, day_to=day_to)
         return items

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from wellbeing_app import checkins, journal
 from wellbeing_app.checkins import CheckIn, CheckInService
 from wellbeing_app.clock import Clock
-from wellbeing_app.drafts import DraftStore
+from wellbeing_app.drafts import DraftService
 from wellbeing_app.journal import JournalEntry, JournalService
 from wellbeing_app.periods import PeriodService
 from wellbeing_app.search import SearchIndex
@@ -89,7 +89,7 @@ class Services:
         self._indexed_writes = _IndexedWrites()
         self.checkins = IndexedCheckIns(vault, clock, self.search, self._indexed_writes)
         self.journal = IndexedJournal(vault, clock, self.search, self._indexed_writes)
-        self.drafts = DraftStore(vault.store)
+        self.drafts = DraftService(vault.store, clock)
         self.periods = PeriodService(vault.store, clock)
         vault.store.add_listener(self._records_changed)
 
@@ -119,9 +119,9 @@ class Services:
     def _directory_changed(self, kinds: frozenset[str]) -> None:
         """Only a directory already made has a cache to drop."""
         if "directory" in self.__dict__:
-            from wellbeing_app.directory import service as directory_service
+            from wellbeing_app.directory import records as directory_records
 
-            if directory_service.KIND in kinds:
+            if directory_records.KIND in kinds:
                 self.directory.invalidate()
 
     def _records_changed(self, kinds: frozenset[str]) -> None:

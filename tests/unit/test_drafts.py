@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from wellbeing_app.clock import FixedClock
-from wellbeing_app.drafts import KIND, DraftStore, draft_id
+from wellbeing_app.drafts import KIND, DraftService, draft_id
 from wellbeing_app.errors import AuthenticationFailed
 from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault
@@ -20,8 +20,8 @@ CANARY = "DRAFT-CANARY-5521 Ωmega ü 😮‍💨 مسودة"
 
 
 @pytest.fixture
-def drafts(vault: Vault) -> DraftStore:
-    return DraftStore(vault.store)
+def drafts(vault: Vault) -> DraftService:
+    return DraftService(vault.store, vault.clock)
 
 
 def plaintext_files(data_dir: Path, secret: str) -> list[str]:
@@ -35,7 +35,7 @@ def plaintext_files(data_dir: Path, secret: str) -> list[str]:
     ]
 
 
-def test_save_load_and_clear_per_slot(drafts: DraftStore, vault: Vault) -> None:
+def test_save_load_and_clear_per_slot(drafts: DraftService, vault: Vault) -> None:
     assert drafts.load(NOTE_SLOT) is None
     drafts.save(NOTE_SLOT, {"note": "half a thought", "mood": 4, "tags": ["night shift"]})
     drafts.save(JOURNAL_SLOT, {"title": "", "body": "Dear diary", "tags": []})
@@ -67,7 +67,7 @@ def test_draft_ids_are_stable_and_one_per_slot() -> None:
     [{"note": ""}, {"note": "   \n\t"}, {"title": "", "body": None}, {"body": None, "tags": ""}, {}],
 )
 def test_saving_empty_fields_clears_the_draft(
-    drafts: DraftStore, vault: Vault, fields: dict[str, object]
+    drafts: DraftService, vault: Vault, fields: dict[str, object]
 ) -> None:
     drafts.save(NOTE_SLOT, {"note": "something"})
     drafts.save(NOTE_SLOT, fields)
@@ -75,7 +75,7 @@ def test_saving_empty_fields_clears_the_draft(
     assert vault.store.count(KIND) == 0
 
 
-def test_any_text_survives_as_typed(drafts: DraftStore) -> None:
+def test_any_text_survives_as_typed(drafts: DraftService) -> None:
     body = "  leading spaces kept\x00\r\n" + CANARY + "\n\u200fעברית\n"
     drafts.save(JOURNAL_SLOT, {"title": " t ", "body": body})
     assert drafts.load(JOURNAL_SLOT) == {"title": " t ", "body": body}
@@ -96,7 +96,7 @@ def test_the_draft_is_encrypted_and_survives_lock(
 
     reopened = Vault.open_with_passphrase(data_dir, passphrase, clock=clock)
     try:
-        restored = DraftStore(reopened.store)
+        restored = DraftService(reopened.store, reopened.clock)
         assert restored.load(NOTE_SLOT) == {"note": CANARY}
         assert restored.load(JOURNAL_SLOT) == {"title": "Unsaved", "body": f"Entry text: {CANARY}"}
     finally:
@@ -110,7 +110,7 @@ def test_the_canary_scan_would_see_plaintext(tmp_path: Path) -> None:
     assert sorted(plaintext_files(tmp_path, CANARY)) == ["a", "b"]
 
 
-def test_a_damaged_draft_loads_as_none_and_can_be_replaced(drafts: DraftStore, vault: Vault) -> None:
+def test_a_damaged_draft_loads_as_none_and_can_be_replaced(drafts: DraftService, vault: Vault) -> None:
     drafts.save(NOTE_SLOT, {"note": "will be damaged"})
     drafts.save(JOURNAL_SLOT, {"body": "stays fine"})
     with vault.engine.begin() as conn:
@@ -124,7 +124,7 @@ def test_a_damaged_draft_loads_as_none_and_can_be_replaced(drafts: DraftStore, v
     assert drafts.load(NOTE_SLOT) == {"note": "fresh"}
 
 
-def test_a_draft_without_fields_loads_as_none(drafts: DraftStore, vault: Vault) -> None:
+def test_a_draft_without_fields_loads_as_none(drafts: DraftService, vault: Vault) -> None:
     vault.store.put(
         KIND, vault.store.keyed_id(draft_id(NOTE_SLOT)), {"slot": NOTE_SLOT, "fields": "not an object"}
     )
@@ -133,7 +133,7 @@ def test_a_draft_without_fields_loads_as_none(drafts: DraftStore, vault: Vault) 
     assert drafts.load(JOURNAL_SLOT) is None
 
 
-def test_a_draft_from_another_slot_id_is_not_mixed_up(drafts: DraftStore, vault: Vault) -> None:
+def test_a_draft_from_another_slot_id_is_not_mixed_up(drafts: DraftService, vault: Vault) -> None:
     """The slot is bound into the record id, and the id into the encryption: swapping rows is detected."""
     drafts.save(NOTE_SLOT, {"note": "note draft"})
     drafts.save(JOURNAL_SLOT, {"body": "journal draft"})

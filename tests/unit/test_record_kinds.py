@@ -7,6 +7,12 @@ from dataclasses import replace
 import pytest
 
 from wellbeing_app import record_kinds
+from wellbeing_app.checkins import CheckInService
+from wellbeing_app.record_service import RecordService
+
+
+class MoodService(CheckInService):
+    kind = "moods"
 
 
 def test_a_kind_or_a_section_is_registered_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -16,13 +22,13 @@ def test_a_kind_or_a_section_is_registered_once(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(ValueError, match="already registered"):
         record_kinds.register(checkins)
     with pytest.raises(ValueError, match="already belongs"):
-        record_kinds.register(replace(checkins, name="moods"))
+        record_kinds.register(replace(checkins, service=MoodService))
 
 
 def test_every_stored_kind_is_in_the_registry() -> None:
     from wellbeing_app import checkins, drafts, journal, periods
     from wellbeing_app.detection.episode_store import EPISODE_KIND
-    from wellbeing_app.directory import service
+    from wellbeing_app.directory import records as service
     from wellbeing_app.instruments.store import INSTRUMENT_KIND
 
     stored = {
@@ -44,3 +50,10 @@ def test_every_stored_kind_is_in_the_registry() -> None:
         "instruments",
         "periods",
     ]
+
+
+def test_every_kind_has_its_service_on_the_common_base() -> None:
+    for kind in record_kinds.all_kinds():
+        assert issubclass(kind.service, RecordService), kind.name
+        assert kind.service.parse is not RecordService.parse, f"{kind.name} has no reading of its own"
+    assert len({kind.service for kind in record_kinds.all_kinds()}) == len(record_kinds.all_kinds())

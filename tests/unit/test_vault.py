@@ -483,6 +483,18 @@ def test_verify_reports_a_healthy_vault(three_records: Vault, data_dir: Path) ->
     assert report.summary().startswith("Vault OK: 3 records")
 
 
+def test_verify_reads_every_payload_back_through_its_kind(vault: Vault) -> None:
+    """A record that decrypts but holds what its kind cannot read is damaged too; unknown kinds only decrypt."""
+    vault.store.put("checkin", str(uuid.uuid4()), {"mood": 5}, date(2026, 11, 20))
+    vault.store.put("checkin", str(uuid.uuid4()), {"mood": "rather low"}, date(2026, 11, 21))
+    vault.store.put("profile", str(uuid.uuid4()), {"experience_tags": 7})
+    vault.store.put("a-kind-from-a-newer-version", str(uuid.uuid4()), {"anything": True})
+    report = vault.verify()
+    assert report.records_checked == 4
+    assert sorted(damaged.kind for damaged in report.damaged) == ["checkin", "profile"]
+    assert report.summary().startswith("2 of 4 records are damaged")
+
+
 # -- the record store ----------------------------------------------------------------------------------------
 
 

@@ -34,7 +34,7 @@ from ui.qt import (
 from ui.widgets import busy_bar, heading, inline_message, paragraph, password_field, primary_button
 from wellbeing_app import desktop_entry
 from wellbeing_app.app_settings import AppSettings, ReminderSettings, load_settings, save_settings
-from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory import records as directory_records
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.passphrase import validate_new_passphrase
 
@@ -49,7 +49,7 @@ DATA_ACTIONS = (
 class SettingsPage(VaultPage):
     nav_title = "Settings"
     icon_name = "settings"
-    shows_kinds = frozenset({directory_service.PROFILE_KIND})
+    shows_kinds = frozenset({directory_records.PROFILE_KIND})
     data_action_requested = Signal(str)
     """"backup", "restore", "export" or "import": the window runs its File menu action."""
     appearance_changed = Signal()

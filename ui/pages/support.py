@@ -44,8 +44,8 @@ from ui.widgets import confirm_delete, heading
 from wellbeing_app import checkins
 from wellbeing_app.crisis import default_country
 from wellbeing_app.directory import Contact, Suggestion
-from wellbeing_app.directory import service as directory_service
-from wellbeing_app.directory.service import Outreach
+from wellbeing_app.directory import records as directory_records
+from wellbeing_app.directory.records import Outreach
 
 REACHED_OUT = "Noted. We'll gently check in with you in a few days."
 
@@ -61,9 +61,9 @@ class SupportPage(VaultPage):
     # Check-in tags shape the suggestions, so a new check-in matters here too.
     shows_kinds = frozenset(
         {
-            directory_service.KIND,
-            directory_service.PROFILE_KIND,
-            directory_service.OUTREACH_KIND,
+            directory_records.KIND,
+            directory_records.PROFILE_KIND,
+            directory_records.OUTREACH_KIND,
             checkins.KIND,
         }
     )

@@ -14,7 +14,7 @@ from ui.qt import QFrame, QHBoxLayout, QLabel, QPalette, QPushButton, Qt, QVBoxL
 from ui.widgets import heading, paragraph
 from wellbeing_app.crisis import CountryLines, dial_digits
 from wellbeing_app.directory import Contact, Suggestion
-from wellbeing_app.directory.service import Outreach
+from wellbeing_app.directory.records import Outreach
 
 CRISIS_LEAD = "<b>Need to talk to someone now?</b>"
 

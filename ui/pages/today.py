@@ -31,7 +31,7 @@ from ui.widgets import card, confirm_delete, heading, paragraph
 from wellbeing_app import checkins
 from wellbeing_app.checkins import CheckIn
 from wellbeing_app.detection import Level
-from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory import records as directory_records
 from wellbeing_app.errors import WellbeingError
 from wellbeing_app.instruments import InstrumentKind
 from wellbeing_app.instruments.store import INSTRUMENT_KIND
@@ -41,7 +41,7 @@ class TodayPage(VaultPage):
     nav_title = "Today"
     icon_name = "today"
     shows_kinds = frozenset(
-        {checkins.KIND, INSTRUMENT_KIND, directory_service.KIND, directory_service.PROFILE_KIND}
+        {checkins.KIND, INSTRUMENT_KIND, directory_records.KIND, directory_records.PROFILE_KIND}
     )
     navigate_requested = Signal(object)  # the page type to show
     alert_raised = Signal()

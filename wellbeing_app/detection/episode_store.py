@@ -19,7 +19,8 @@ EPISODE_KIND: Final = "episode"
 class EpisodeStore(RecordService[Episode]):
     kind = EPISODE_KIND
 
-    def _parse(self, record: StoredRecord) -> Episode:
+    @staticmethod
+    def parse(record: StoredRecord) -> Episode:
         return Episode.from_payload(record.payload)
 
     def episodes(self) -> tuple[Episode, ...]:

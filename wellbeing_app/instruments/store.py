@@ -31,7 +31,8 @@ class InstrumentService(RecordService[InstrumentResult]):
 
     kind = INSTRUMENT_KIND
 
-    def _parse(self, record: StoredRecord) -> InstrumentResult:
+    @staticmethod
+    def parse(record: StoredRecord) -> InstrumentResult:
         result = InstrumentResult.from_payload(record.payload)
         if result.id != record.id or result.date != record.day:
             raise DamagedRecord(INSTRUMENT_KIND, record.id, "does not match its record")

@@ -13,7 +13,7 @@ A record that fails to decrypt is reported as damaged and skipped, so the rest o
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
@@ -374,16 +374,25 @@ class RecordStore:
         with self._engine.connect() as conn:
             return {str(kind): (int(count), str(latest or "")) for kind, count, latest in conn.execute(query)}
 
-    def check_all(self) -> tuple[int, list[DamagedRecord]]:
-        """Decrypt every record and deletion marker; returns how many were read and which are damaged."""
+    def check_all(
+        self, parsers: Mapping[str, Callable[[StoredRecord], object]] | None = None
+    ) -> tuple[int, list[DamagedRecord]]:
+        """Decrypt every record and deletion marker, and read each live payload back with its kind's parser
+        when one is given; returns how many were read and which are damaged."""
         checked = 0
         damaged: list[DamagedRecord] = []
+        parsers = parsers or {}
         for row in self._rows(select(Record)):
             checked += 1
             try:
-                self._open(row)
+                record = self._open(row)
+                parse = parsers.get(row.kind)
+                if parse is not None and not row.deleted:
+                    parse(record)
             except DamagedRecord as exc:
                 damaged.append(exc)
+            except InvalidInput:
+                damaged.append(DamagedRecord(row.kind, row.id, "has unreadable values"))
         return checked, damaged
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from wellbeing_app.directory import PRIVATE_SOURCE, Contact
-from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory import records as directory_records
 from wellbeing_app.directory.rows import FIELD_NAMES, LIST_FIELDS, RawValue, build_contact
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord, StoredRecord
@@ -67,7 +67,7 @@ def contact_from_export(values: Mapping[str, Any], _record_id: str, context: Imp
         ) from None
     contact = replace(contact, listed=listed)
     return PendingRecord(
-        directory_service.KIND, context.keyed_id(contact.record_id), contact.to_payload(), None
+        directory_records.KIND, context.keyed_id(contact.record_id), contact.to_payload(), None
     )
 
 
@@ -87,7 +87,7 @@ def _raw_value(values: Mapping[str, Any], key: str) -> RawValue:
 
 SECTION = Section(
     name=SECTION_NAME,
-    kind=directory_service.KIND,
+    kind=directory_records.KIND,
     one="contact",
     many="contacts",
     to_export=contact_to_export,

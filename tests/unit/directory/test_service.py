@@ -16,7 +16,7 @@ from tests.helpers.builders import HEADER, ORG_CSV, ORG_CSV_V2
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.directory import ContactKind, Profile
-from wellbeing_app.directory import service as directory_service
+from wellbeing_app.directory import records as directory_records
 from wellbeing_app.directory.service import DirectoryService
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.services import Services
@@ -73,7 +73,7 @@ def test_import_then_import_again_is_idempotent(directory: DirectoryService, vau
     assert not again.has_changes
     assert again.summary == "org.csv: nothing changed; all 4 contacts were already up to date."
     directory.apply_import(again)
-    assert vault.store.count(directory_service.KIND) == 4
+    assert vault.store.count(directory_records.KIND) == 4
     assert len(directory.contacts()) == 4
 
 
@@ -122,7 +122,7 @@ def test_an_invalid_row_imports_nothing(directory: DirectoryService, vault: Vaul
         import_org(directory, bad)
     assert (caught.value.line, caught.value.field) == (5, "availability")  # José's note spans 3-4
     assert str(caught.value).startswith("Line 5, field 'availability':")
-    assert vault.store.count(directory_service.KIND) == 0
+    assert vault.store.count(directory_records.KIND) == 0
 
 
 def test_vcards_without_a_kind_take_the_chosen_one(directory: DirectoryService) -> None:
@@ -148,7 +148,7 @@ def test_private_add_update_and_remove(directory: DirectoryService, vault: Vault
     assert added.is_private and added.kind is ContactKind.PEER_SUPPORTER
     assert added.languages == ("vi", "en") and added.tags == ("ICU", "covid-19")
     assert directory.get(added.id) == added
-    assert vault.store.count(directory_service.KIND) == 5
+    assert vault.store.count(directory_records.KIND) == 5
 
     updated = directory.update_private(
         added.id,
@@ -156,7 +156,7 @@ def test_private_add_update_and_remove(directory: DirectoryService, vault: Vault
     )
     assert updated.id == added.id and updated.role == "Night nurse" and updated.tags == ()
     assert directory.get(added.id) == updated
-    assert vault.store.count(directory_service.KIND) == 5
+    assert vault.store.count(directory_records.KIND) == 5
 
     with pytest.raises(InvalidInput) as caught:
         directory.update_private(added.id, {"name": "Lan", "kind": "peer_supporter", "email": "lan@"})
@@ -165,7 +165,7 @@ def test_private_add_update_and_remove(directory: DirectoryService, vault: Vault
 
     assert directory.remove_private(added.id) == updated
     assert directory.get(added.id) is None
-    assert vault.store.count(directory_service.KIND) == 4
+    assert vault.store.count(directory_records.KIND) == 4
 
 
 def test_imported_contacts_cannot_be_edited_or_removed(directory: DirectoryService) -> None:
@@ -288,7 +288,7 @@ def test_a_damaged_contact_is_reported_and_the_rest_stay_readable(
             {"id": vault.store.keyed_id(jose.record_id)},
         )
     vault.store.put(
-        directory_service.KIND, "00000000-0000-4000-8000-00000000000d", {"v": 1, "name": "No kind"}
+        directory_records.KIND, "00000000-0000-4000-8000-00000000000d", {"v": 1, "name": "No kind"}
     )
     fresh = DirectoryService(vault.store, clock)
     assert sorted(by_id(fresh)) == ["p-001", "p-003", "p-004"]

@@ -50,7 +50,7 @@ def rows(path: Path, statement: str) -> list[tuple[object, ...]]:
 @pytest.fixture
 def filled_vault(vault: Vault, data_dir: Path) -> Path:
     """A locked vault file at the head revision holding two records with a canary in them."""
-    vault.store.put("checkin", str(uuid.UUID(int=1)), {"note": CANARY}, date(2026, 11, 24))
+    vault.store.put("checkin", str(uuid.UUID(int=1)), {"mood": 5, "note": CANARY}, date(2026, 11, 24))
     vault.store.put("journal", str(uuid.UUID(int=2)), {"text": f"{CANARY} again"}, date(2026, 11, 25))
     vault.lock()
     return db_path(data_dir)
@@ -206,7 +206,7 @@ def test_a_backup_opens_as_a_vault(
     vault = Vault.open_with_passphrase(restored, passphrase)
     try:
         assert vault.store.count() == 2
-        assert vault.store.load("checkin").records[0].payload == {"note": CANARY}
+        assert vault.store.load("checkin").records[0].payload == {"mood": 5, "note": CANARY}
         assert vault.verify().ok
     finally:
         vault.lock()
@@ -235,7 +235,7 @@ def test_a_vault_from_before_change_times_upgrades_in_place_and_stays_readable(
         conn.execute("UPDATE alembic_version SET version_num = '0001'")
         record_id = str(uuid.UUID(int=7))
         aad = associated_data("records", "payload", record_id, "checkin\x1f2026-11-24")
-        sealed = cipher.seal(f'{{"note": "{CANARY}"}}'.encode(), aad)
+        sealed = cipher.seal(f'{{"mood": 5, "note": "{CANARY}"}}'.encode(), aad)
         conn.execute("INSERT INTO records VALUES (?, 'checkin', '2026-11-24', ?)", (record_id, sealed))
     conn.close()
 
@@ -243,7 +243,7 @@ def test_a_vault_from_before_change_times_upgrades_in_place_and_stays_readable(
     try:
         assert upgraded.backup_made is not None and "from-0001" in upgraded.backup_made.name
         assert current_revision(upgraded.engine) == SCHEMA_HEAD
-        assert upgraded.store.get("checkin", record_id).payload == {"note": CANARY}  # type: ignore[union-attr]
+        assert upgraded.store.get("checkin", record_id).payload == {"mood": 5, "note": CANARY}  # type: ignore[union-attr]
         assert upgraded.device_id  # made on the first open after the upgrade
         assert upgraded.verify().ok
         upgraded.store.delete("checkin", record_id)

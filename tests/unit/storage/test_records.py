@@ -14,6 +14,9 @@ from wellbeing_app.vault import Vault, db_path
 
 CANARY = "CANARY-MARKER-8812"
 
+# The store does not read payloads: a kind the registry does not know keeps these tests about storage alone.
+NOTE = "test-note"
+
 
 def rid(number: int) -> str:
     return str(uuid.UUID(int=number))
@@ -103,26 +106,26 @@ def test_which_side_is_newer(
 
 def test_apply_changes_keeps_the_newer_side_of_each_record(vault: Vault, clock: FixedClock) -> None:
     old = utc_stamp(clock.now() - timedelta(days=1))
-    vault.store.put("checkin", rid(1), {"v": "edited here"}, date(2026, 11, 24))
-    vault.store.put("checkin", rid(2), {"v": "to delete"}, date(2026, 11, 24))
-    vault.store.delete("checkin", rid(2))
+    vault.store.put(NOTE, rid(1), {"v": "edited here"}, date(2026, 11, 24))
+    vault.store.put(NOTE, rid(2), {"v": "to delete"}, date(2026, 11, 24))
+    vault.store.delete(NOTE, rid(2))
     applied, kept = vault.store.apply_changes(
         [
-            Change(rid(1), "checkin", date(2026, 11, 24), {"v": "old copy"}, old, "other-device"),
-            Change(rid(2), "checkin", date(2026, 11, 24), {"v": "old copy"}, old, "other-device"),
-            Change(rid(3), "checkin", date(2026, 11, 23), {"v": "new"}, old, "other-device"),
+            Change(rid(1), NOTE, date(2026, 11, 24), {"v": "old copy"}, old, "other-device"),
+            Change(rid(2), NOTE, date(2026, 11, 24), {"v": "old copy"}, old, "other-device"),
+            Change(rid(3), NOTE, date(2026, 11, 23), {"v": "new"}, old, "other-device"),
         ]
     )
     assert [c.id for c in applied] == [rid(3)] and [c.id for c in kept] == [rid(1), rid(2)]
-    assert vault.store.get("checkin", rid(1)).payload == {"v": "edited here"}  # type: ignore[union-attr]
-    assert vault.store.get("checkin", rid(2)) is None
-    assert vault.store.get("checkin", rid(3)).device_id == "other-device"  # type: ignore[union-attr]
+    assert vault.store.get(NOTE, rid(1)).payload == {"v": "edited here"}  # type: ignore[union-attr]
+    assert vault.store.get(NOTE, rid(2)) is None
+    assert vault.store.get(NOTE, rid(3)).device_id == "other-device"  # type: ignore[union-attr]
     assert vault.verify().ok
 
 
 def test_a_put_after_a_delete_brings_the_record_back(vault: Vault) -> None:
     """Undo of a delete writes the same id again."""
-    vault.store.put_many([PendingRecord("checkin", rid(1), {"v": 1}, date(2026, 11, 24))])
-    vault.store.delete("checkin", rid(1))
-    vault.store.put("checkin", rid(1), {"v": 1}, date(2026, 11, 24))
-    assert vault.store.count("checkin") == 1 and vault.verify().ok
+    vault.store.put_many([PendingRecord(NOTE, rid(1), {"v": 1}, date(2026, 11, 24))])
+    vault.store.delete(NOTE, rid(1))
+    vault.store.put(NOTE, rid(1), {"v": 1}, date(2026, 11, 24))
+    assert vault.store.count(NOTE) == 1 and vault.verify().ok

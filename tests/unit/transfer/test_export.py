@@ -16,6 +16,7 @@ import pytest
 from tests.unit.transfer.conftest import NewServices
 from wellbeing_app import record_kinds
 from wellbeing_app.errors import InvalidInput
+from wellbeing_app.record_service import RecordService
 from wellbeing_app.services import Services
 from wellbeing_app.storage.records import PendingRecord, StoredRecord, utc_stamp
 from wellbeing_app.transfer import (
@@ -194,6 +195,14 @@ def _goal_to_export(record: StoredRecord) -> dict[str, Any]:
     return {"id": record.id, "start": record.payload["start"]}
 
 
+class GoalService(RecordService[dict[str, Any]]):
+    kind = "goal"
+
+    @staticmethod
+    def parse(record: StoredRecord) -> dict[str, Any]:
+        return record.payload
+
+
 def _goal_from_export(values: Any, record_id: str, context: ImportContext) -> PendingRecord:
     start = require_date(values, context, "start")
     return PendingRecord("goal", record_id, {"start": start.isoformat()}, start)
@@ -212,9 +221,7 @@ def test_a_registered_section_is_exported_and_imported(
         from_export=_goal_from_export,
         sort_key=lambda item: (item["start"], item["id"]),
     )
-    record_kinds.register(
-        record_kinds.RecordKind("goal", "goal", "goals", True, lambda r: r.payload, "goals", section)
-    )
+    record_kinds.register(record_kinds.RecordKind(GoalService, "goal", "goals", True, section))
     record_id = "00000000-0000-4000-8000-000000000001"
     services.vault.store.put("goal", record_id, {"start": "2026-11-01"}, date(2026, 11, 1))
     exported = export_json(services)
