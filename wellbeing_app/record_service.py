@@ -1,20 +1,41 @@
 """What every service over one record kind shares: reading, deleting, and reporting damaged records.
 
 Each kind of record has exactly one service class on this base (``wellbeing_app.record_kinds`` lists them); its
-``parse`` is the one place that turns a decrypted payload back into the domain object, so the services,
-``verify`` and the change feed all validate a record the same way.
+``parse`` is the one place that turns a decrypted payload back into the domain object, so the services and
+``verify`` validate a record the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from wellbeing_app.clock import Clock
-from wellbeing_app.errors import DamagedRecord
-from wellbeing_app.storage.records import RecordStore, StoredRecord, read_valid
+from wellbeing_app.errors import DamagedRecord, InvalidInput
+from wellbeing_app.storage.records import RecordStore, StoredRecord
 
 T = TypeVar("T")
+
+
+def read_valid(
+    store: RecordStore,
+    kind: str,
+    parse: Callable[[StoredRecord], T],
+    *,
+    day_from: date | None = None,
+    day_to: date | None = None,
+) -> tuple[list[T], list[DamagedRecord]]:
+    """Decrypt and parse every record of a kind; what fails either step is reported, never raised."""
+    result = store.load(kind, day_from=day_from, day_to=day_to)
+    damaged = list(result.damaged)
+    parsed: list[T] = []
+    for record in result.records:
+        try:
+            parsed.append(parse(record))
+        except (InvalidInput, DamagedRecord):
+            damaged.append(DamagedRecord(kind, record.id, "has unreadable values"))
+    return parsed, damaged
 
 
 class RecordService(Generic[T]):

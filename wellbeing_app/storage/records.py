@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects.sqlite import insert
@@ -113,29 +113,6 @@ def payload_aad(
     if changed_at or device_id or deleted:
         bound += f"\x1f{changed_at}\x1f{device_id}\x1f{int(deleted)}"
     return associated_data("records", "payload", record_id, bound)
-
-
-T = TypeVar("T")
-
-
-def read_valid(
-    store: RecordStore,
-    kind: str,
-    parse: Callable[[StoredRecord], T],
-    *,
-    day_from: date | None = None,
-    day_to: date | None = None,
-) -> tuple[list[T], list[DamagedRecord]]:
-    """Decrypt and parse every record of a kind; what fails either step is reported, never raised."""
-    result = store.load(kind, day_from=day_from, day_to=day_to)
-    damaged = list(result.damaged)
-    parsed: list[T] = []
-    for record in result.records:
-        try:
-            parsed.append(parse(record))
-        except (InvalidInput, DamagedRecord):
-            damaged.append(DamagedRecord(kind, record.id, "has unreadable values"))
-    return parsed, damaged
 
 
 class RecordStore:
