@@ -32,7 +32,16 @@ class RestoreReport:
     replaced_kept_at: Path | None
 
 
-def _check_is_backup(backup: Path) -> None:
+def is_backup_file(path: Path) -> bool:
+    """A SQLite file, as our backups are: recognised by its first bytes, whatever its name."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False  # the caller reads the file next and names the problem
+
+
+def check_is_backup(backup: Path) -> None:
     try:
         with backup.open("rb") as handle:
             magic = handle.read(len(SQLITE_MAGIC))
@@ -48,7 +57,8 @@ def _check_is_backup(backup: Path) -> None:
         )
 
 
-def _stage(backup: Path, data_dir: Path) -> Path:
+def stage_copy(backup: Path, data_dir: Path) -> Path:
+    """A private copy of ``backup`` beside the data folder (restore renames it into place; merge only reads it)."""
     staging = data_dir.parent / f".{data_dir.name}.restore-{uuid.uuid4().hex[:8]}"
     ensure_private_dir(staging)
     try:
@@ -113,8 +123,8 @@ def restore_backup(
             "(it is kept as a backup first), or restore into another --data-dir.",
             field="replace",
         )
-    _check_is_backup(backup)
-    staging = _stage(backup, data_dir)
+    check_is_backup(backup)
+    staging = stage_copy(backup, data_dir)
     try:
         vault = open_staged(staging)
         try:

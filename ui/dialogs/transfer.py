@@ -8,6 +8,7 @@ from pathlib import Path
 from ui.operations import Progress, QueryOp
 from ui.qt import QFileDialog, QWidget
 from ui.widgets import confirm, failure_text, tell
+from wellbeing_app.restore import is_backup_file
 from wellbeing_app.services import Services
 from wellbeing_app.transfer import (
     export_csv,
@@ -41,7 +42,7 @@ def choose_open_path(parent: QWidget) -> str:
         parent,
         "Import check-ins and journal",
         str(Path.home()),
-        "Wellbeing Check-in export or Daylio CSV (*.json *.csv);;All files (*)",
+        "Wellbeing Check-in export, backup or Daylio CSV (*.json *.csv *.sqlite3);;All files (*)",
     )
     return path
 
@@ -82,6 +83,10 @@ def import_data(parent: QWidget, services: Services, on_done: Callable[[str], No
     path = Path(chosen)
 
     def work(progress: Progress) -> str:
+        if is_backup_file(path):
+            from wellbeing_app.merge_backup import merge_backup
+
+            return f"Merged the backup {path.name}: {merge_backup(services, path, progress=progress).describe()}."
         text = read_import_file(path)
         chosen = detect_format(path.name, text)
         if chosen == "daylio":

@@ -186,6 +186,10 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
     path = Path(args.file).expanduser()
     moods = parse_mood_mapping(args.daylio_moods) if args.daylio_moods is not None else None
+    from wellbeing_app.restore import is_backup_file
+
+    if args.format == "backup" or (args.format is None and is_backup_file(path)):
+        return _merge_backup(ctx, path, moods_given=moods is not None)
     text = read_import_file(path)
     chosen = args.format or detect_format(str(path), text)
     if moods is not None and chosen != "daylio":
@@ -201,6 +205,19 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
             summary = import_json(services, text)
     source = {"daylio": "Daylio export", "csv": "check-ins CSV"}.get(chosen, "export")
     ctx.out(f"Imported the {source} {path.name}: {summary.describe()}.")
+    return 0
+
+
+def _merge_backup(ctx: CliContext, path: Path, *, moods_given: bool) -> int:
+    from wellbeing_app.merge_backup import merge_backup
+
+    if moods_given:
+        raise InvalidInput(
+            "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
+        )
+    with unlocked(ctx) as services:
+        summary = merge_backup(services, path)
+    ctx.out(f"Merged the backup {path.name}: {summary.describe()}.")
     return 0
 
 
@@ -276,13 +293,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.set_defaults(func=cmd_export)
 
     importing = subparsers.add_parser(
-        "import", help="import our JSON or CSV export, or a Daylio CSV export (the kind is recognised)"
+        "import",
+        help="import our JSON or CSV export, a Daylio CSV export, or merge a backup of this vault (the kind "
+        "is recognised); what is newer here is kept",
     )
     importing.add_argument("file", metavar="FILE", help="the file to import")
     importing.add_argument(
         "--format",
-        choices=("json", "csv", "daylio"),
-        help="json or csv (our exports) or daylio; default: from the content, else the file name",
+        choices=("json", "csv", "daylio", "backup"),
+        help="json or csv (our exports), daylio, or backup (a backup of this vault, merged); default: from "
+        "the content, else the file name",
     )
     importing.add_argument(
         "--daylio-moods",

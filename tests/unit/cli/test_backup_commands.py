@@ -221,3 +221,24 @@ def test_salvage_of_a_file_whose_header_is_gone(cli: Cli, data_dir: Path, tmp_pa
     conn.close()
     result = cli("salvage", "--out", str(tmp_path / "rescued"))
     assert result.code == 4 and "restore a backup" in result.err
+
+
+def test_import_merges_a_backup_of_this_vault_and_keeps_what_is_newer_here(
+    cli: Cli, tmp_path: Path, clock: FixedClock
+) -> None:
+    fill(cli)
+    backup = tmp_path / "copy.sqlite3"
+    assert cli("backup", "--out", str(backup)).code == 0
+    listed = cli("checkin", "list", "--json")
+    checkin_id = listed.out.split('"id": "')[1].split('"')[0]
+    clock.moment += timedelta(minutes=5)
+    assert cli("checkin", "delete", checkin_id, "--yes").code == 0
+
+    merged = cli("import", str(backup))
+    assert merged.code == 0, merged.err
+    assert "Merged the backup copy.sqlite3: 0 added, 0 updated, 1 unchanged" in merged.out
+    assert "1 kept as they are here" in merged.out
+    assert cli("checkin", "list", "--json").out.strip() == "[]"
+
+    refused = cli("import", str(backup), "--daylio-moods", "rad=9")
+    assert refused.code == 2 and "--daylio-moods" in refused.err

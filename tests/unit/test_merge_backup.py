@@ -1,0 +1,115 @@
+"""Merging a backup of this vault: what is newer in it comes in, what is newer here stays, nothing else moves."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.unit.transfer.conftest import NewServices
+from wellbeing_app.backup import write_backup
+from wellbeing_app.clock import FixedClock
+from wellbeing_app.errors import IntegrityError, InvalidInput
+from wellbeing_app.merge_backup import merge_backup
+from wellbeing_app.paths import DB_FILENAME
+from wellbeing_app.services import Services
+from wellbeing_app.vault import Vault
+
+
+def backup_of(services: Services, clock: FixedClock, tmp_path: Path, name: str) -> Path:
+    return write_backup(services.vault.data_dir, clock.now(), tmp_path / name)
+
+
+def test_an_old_backup_keeps_newer_edits_and_deletions_here_and_says_so(
+    services: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    edited = services.checkins.add(mood=4, note="before")
+    removed = services.checkins.add(mood=3, note="deleted later")
+    entry = services.journal.add(body="First draft of the day.")
+    old = backup_of(services, clock, tmp_path, "old.sqlite3")
+    clock.moment += timedelta(hours=1)
+    services.checkins.save(services.checkins.build(mood=7, note="after", record_id=edited.id))
+    services.checkins.delete(removed.id)
+    later = services.checkins.add(mood=6, note="written after the backup")
+
+    summary = merge_backup(services, old)
+
+    assert (summary.added, summary.updated, summary.deleted) == (0, 0, 0)
+    assert summary.kept_newer == 2 and summary.unchanged == 1
+    assert "2 kept as they are here because they were changed or deleted more recently" in summary.describe()
+    assert services.checkins.get(edited.id).note == "after"  # type: ignore[union-attr]
+    assert services.checkins.get(removed.id) is None
+    assert services.checkins.get(later.id) is not None
+    assert services.journal.get(entry.id) is not None
+    assert services.vault.verify().ok
+
+
+def test_what_is_newer_in_a_copy_of_this_vault_comes_in(
+    services: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    """A copy of the vault used elsewhere (another computer, or before an older backup was restored here)."""
+    shared = services.checkins.add(mood=4, note="on both")
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
+    clock.moment += timedelta(hours=1)
+    copy = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
+    try:
+        copy_services = Services(copy, clock)
+        copy_services.checkins.save(
+            copy_services.checkins.build(mood=8, note="edited there", record_id=shared.id)
+        )
+        made_there = copy_services.journal.add(body="Written on the laptop.")
+    finally:
+        copy.lock()
+    there = write_backup(copy_dir, clock.now(), tmp_path / "there.sqlite3")
+    clock.moment += timedelta(hours=1)
+    made_here = services.journal.add(body="Written here meanwhile.")
+
+    progress: list[tuple[int, int]] = []
+    summary = merge_backup(services, there, progress=lambda done, total: progress.append((done, total)))
+
+    assert (summary.added, summary.updated, summary.kept_newer) == (1, 1, 0)
+    assert services.checkins.get(shared.id).note == "edited there"  # type: ignore[union-attr]
+    assert services.journal.get(made_there.id).body == "Written on the laptop."  # type: ignore[union-attr]
+    assert services.journal.get(made_here.id) is not None
+    assert [hit.id for hit in services.search.search("laptop")] == [made_there.id]  # the index heard
+    assert progress[-1] == (2, 2)
+
+
+def test_the_backup_file_is_left_as_it_was_and_no_copy_stays(
+    services: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    services.checkins.add(mood=5)
+    backup = backup_of(services, clock, tmp_path, "kept.sqlite3")
+    before = backup.read_bytes()
+    merge_backup(services, backup)
+    assert backup.read_bytes() == before
+    assert sorted(p.name for p in services.vault.data_dir.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_backup_of_another_vault_is_refused_and_changes_nothing(
+    services: Services, new_services: NewServices, clock: FixedClock, tmp_path: Path
+) -> None:
+    other = new_services()
+    other.checkins.add(mood=2, note="someone else's")
+    foreign = write_backup(other.vault.data_dir, clock.now(), tmp_path / "foreign.sqlite3")
+    with pytest.raises(InvalidInput, match="another vault") as raised:
+        merge_backup(services, foreign)
+    assert raised.value.field == "file"
+    assert services.checkins.between() == []
+
+
+def test_a_file_that_is_not_a_backup_is_refused(services: Services, tmp_path: Path) -> None:
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("not a database at all\n" * 50, encoding="utf-8")
+    with pytest.raises(IntegrityError, match="not a Wellbeing Check-in backup"):
+        merge_backup(services, text)
+    damaged = tmp_path / "damaged.sqlite3"
+    shutil.copyfile(text, damaged)
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    with pytest.raises(IntegrityError, match="damaged"):
+        merge_backup(services, damaged)
+    assert services.checkins.between() == []
