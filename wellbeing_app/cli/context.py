@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from wellbeing_app.backup import automatic_backup
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.errors import AuthenticationFailed, InvalidInput, VaultMissing, WellbeingError
 
@@ -92,6 +91,8 @@ class CliContext:
 
     def automatic_backup(self) -> None:
         """The daily backup when the vault changed; a failure is a note, never a failed command."""
+        from wellbeing_app.backup import automatic_backup
+
         try:
             automatic_backup(self.data_dir, self.clock.now())
         except (OSError, sqlite3.Error, WellbeingError) as exc:
