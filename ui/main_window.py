@@ -2,8 +2,8 @@
 
 "Need help now?" sits in the header on every screen, locked or not.
 
-The unlocked app's pages and the database layer are imported on first use (preloaded by ``ui.preload`` while
-the user types the passphrase), so the first page paints without them.
+The unlocked app's pages, the crisis lines dialog and the database layer are imported on first use (preloaded
+by ``ui.preload`` while the user types the passphrase), so the first page paints without them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from resources import resource_path
 from ui.changes import ChangeHub
 from ui.clipboard import clear_if_ours, watch_clipboard
-from ui.dialogs.crisis import CrisisDialog
 from ui.idle import IdleWatcher
 from ui.pages.recovery import RecoveryKeyPage
 from ui.pages.unlock import UnlockPage
@@ -50,10 +49,10 @@ from ui.window_messages import (
 )
 from ui.window_settings import apply_appearance, connect_settings_page
 from wellbeing_app.app_settings import load_settings
-from wellbeing_app.crisis import default_country
 from wellbeing_app.errors import AuthenticationFailed, IntegrityError, WellbeingError
 
 if TYPE_CHECKING:
+    from ui.dialogs.crisis import CrisisDialog
     from ui.pages.shell import MainArea
     from wellbeing_app.services import Services
 
@@ -339,12 +338,15 @@ class MainWindow(QMainWindow):
     def crisis_country(self) -> str:
         """The country last chosen for crisis lines, else the computer's region."""
         from ui.dialogs.crisis import crisis_directory
+        from wellbeing_app.crisis import default_country
 
         available = [code for code, _ in crisis_directory().countries()]
         return self.preferences.crisis_country or default_country(QLocale.system().name(), available)
 
     def show_crisis_lines(self) -> None:
         """Non-modal, so the lines stay visible while the user dials or keeps using the app."""
+        from ui.dialogs.crisis import CrisisDialog  # preloaded just after the first paint (ui.preload)
+
         if self.crisis_dialog is not None and self.crisis_dialog.isVisible():
             self.crisis_dialog.raise_()
             self.crisis_dialog.activateWindow()
