@@ -129,3 +129,31 @@ def test_the_directory_names_spelled_out_for_the_parser_match_the_directory_pack
         tuple(name for name in FIELD_NAMES if name not in {"id", "last_verified"})
         == directory_commands.ADD_FIELDS
     )
+
+
+NEEDS_A_DISPLAY = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="elsewhere the desktop app would open a window"
+)
+COMMAND_PARSERS = tuple(
+    f"wellbeing_app.cli.{name}_commands"
+    for name in ("backup", "desktop", "diary", "directory", "record", "status", "support", "trends", "vault")
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        pytest.param([], 2, marks=NEEDS_A_DISPLAY),  # the desktop app: without a display it says so and stops
+        pytest.param(["--debug", "--data-dir", "somewhere"], 2, marks=NEEDS_A_DISPLAY),
+        (["--version"], 0),
+    ],
+)
+def test_with_no_command_no_command_parser_is_loaded(
+    tmp_path: Path, child_env: dict[str, str], argv: list[str], code: int
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        child_env.pop(name, None)
+    exit_code, modules = loaded_modules(tmp_path, argv, child_env)
+    assert exit_code == code
+    assert forbidden_in(modules, COMMAND_PARSERS) == []
+    assert forbidden_in(modules, NEVER_WITHOUT_A_VAULT) == []
