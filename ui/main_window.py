@@ -53,6 +53,7 @@ from wellbeing_app.errors import AuthenticationFailed, IntegrityError, Wellbeing
 
 if TYPE_CHECKING:
     from ui.dialogs.crisis import CrisisDialog
+    from ui.pages.base import VaultPage
     from ui.pages.shell import MainArea
     from wellbeing_app.services import Services
 
@@ -220,9 +221,7 @@ class MainWindow(QMainWindow):
 
     def _show_unlocked_app(self) -> None:
         from ui.pages.base import PageContext
-        from ui.pages.settings import SettingsPage
         from ui.pages.shell import MainArea
-        from ui.pages.today import TodayPage
         from wellbeing_app.services import Services
 
         vault = self.session.vault
@@ -232,7 +231,7 @@ class MainWindow(QMainWindow):
         services.status.fallback_country = self.crisis_country()
         changes = ChangeHub(services, self)
         context = PageContext(self.session, vault, self.session.clock, self.preferences, services, changes)
-        self.main_area = MainArea(context)
+        self.main_area = MainArea(context, on_build_error=self._unlock_went_wrong)
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)
         self.unlock_page.reset()
@@ -242,17 +241,29 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(True)
         self.backup_action.setEnabled(True)
         self.apply_autolock()
-        today = self.main_area.page(TodayPage)
-        if today is not None:
-            today.navigate_requested.connect(self.main_area.show_page)
-            today.alert_raised.connect(self.notify)
-            if today.unseen_alert:  # raised while the page was being built, before this connection
-                self.notify()
-        settings_page = self.main_area.page(SettingsPage)
-        if settings_page is not None:
-            connect_settings_page(self, settings_page)
+        self.main_area.on_page_built(self._page_built)
         self._report_damage(context.services)
-        self.main_area.pages[0].setFocus()
+        first = self.main_area.current_page()
+        if first is not None:
+            first.setFocus()
+
+    def _page_built(self, page: VaultPage) -> None:
+        """Today at once; the other pages just after Today's first frame (or when first opened)."""
+        from ui.pages.settings import SettingsPage
+        from ui.pages.today import TodayPage
+
+        if isinstance(page, TodayPage) and self.main_area is not None:
+            page.navigate_requested.connect(self.main_area.show_page)
+            page.alert_raised.connect(self.notify)
+            if page.unseen_alert:  # raised while the page was being built, before this connection
+                self.notify()
+        elif isinstance(page, SettingsPage):
+            connect_settings_page(self, page)
+        if self.main_area is not None:
+            # A page built later may have found damaged records the first ones did not read.
+            message = damage_message(self.main_area.context.services)
+            if message:
+                self.statusBar().showMessage(message)
 
     def _report_damage(self, services: Services) -> None:
         message = damage_message(services)
