@@ -83,13 +83,12 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         self.setMinimumSize(760, 560)
 
-        status = session.keychain.status()
-        self.welcome_page = WelcomePage(status.available, status.explanation)
-        self.recovery_page = RecoveryKeyPage()
-        self.unlock_page = UnlockPage(status.available, status.explanation)
+        self._keychain = session.keychain.status()
+        # Built when first shown (see the properties below): the first frame needs only one of them.
+        self._welcome_page: WelcomePage | None = None
+        self._recovery_page: RecoveryKeyPage | None = None
+        self._unlock_page: UnlockPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.welcome_page, self.recovery_page, self.unlock_page):
-            self.stack.addWidget(page)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -117,11 +116,6 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
         self.idle.idle_timed_out.connect(self.lock)
 
-        self.welcome_page.create_requested.connect(self._create_vault)
-        self.recovery_page.continued.connect(session.finish_first_run)
-        self.unlock_page.unlock_requested.connect(self._unlock)
-        self.unlock_page.keychain_unlock_requested.connect(self._unlock_with_keychain)
-        self.unlock_page.recovery_requested.connect(self._recover)
         session.unlocked.connect(self._on_unlocked)
         session.about_to_lock.connect(self._before_lock)
         session.locked.connect(self._on_locked)
@@ -130,6 +124,33 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.show_start_page()
+
+    # -- the pages before unlock, each built the first time it is needed (issue 15: the first paint) ------------
+    @property
+    def welcome_page(self) -> WelcomePage:
+        if self._welcome_page is None:
+            page = self._welcome_page = WelcomePage(self._keychain.available, self._keychain.explanation)
+            page.create_requested.connect(self._create_vault)
+            self.stack.addWidget(page)
+        return self._welcome_page
+
+    @property
+    def recovery_page(self) -> RecoveryKeyPage:
+        if self._recovery_page is None:
+            page = self._recovery_page = RecoveryKeyPage()
+            page.continued.connect(self.session.finish_first_run)
+            self.stack.addWidget(page)
+        return self._recovery_page
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        if self._unlock_page is None:
+            page = self._unlock_page = UnlockPage(self._keychain.available, self._keychain.explanation)
+            page.unlock_requested.connect(self._unlock)
+            page.keychain_unlock_requested.connect(self._unlock_with_keychain)
+            page.recovery_requested.connect(self._recover)
+            self.stack.addWidget(page)
+        return self._unlock_page
 
     # -- layout -------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -291,7 +312,8 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self.idle.stop()
-        self.recovery_page.key_field.clear()
+        if self._recovery_page is not None:
+            self._recovery_page.key_field.clear()
         if self.main_area is not None:
             self.main_area.context.changes.stop()
             self.main_area.context.changes.deleteLater()
