@@ -36,12 +36,12 @@ class KeyAhead:
         """Start deriving the key of the passphrase's NFC form (the form every key is wrapped with now) under
         the parameters peeked from the vault's header; None when they cannot be read or are out of bounds (the
         unlock then derives, or reports the damage, as usual)."""
-        kdf_json = peek_kdf(data_dir)
-        if kdf_json is None:
-            return None
         try:
+            kdf_json = peek_kdf(data_dir)
+            if kdf_json is None:
+                return None
             params = KdfParams.from_json(json.loads(kdf_json))
-        except (ValueError, TypeError, RecursionError):
+        except (OSError, ValueError, TypeError, RecursionError):  # only a head start: never a failure
             return None
         ahead = cls(kdf_json, params, unicodedata.normalize("NFC", passphrase))
         ahead._thread.start()

@@ -96,9 +96,14 @@ class CliContext:
         from wellbeing_app.key_ahead import KeyAhead
 
         attempts_left = 1 if self.environ.get(ENV_PASSPHRASE) else PASSPHRASE_ATTEMPTS
-        passphrase = self._passphrase_while(load)
-        ahead = KeyAhead.start(self.data_dir, passphrase)
-        load()
+        loader = self._load_while_typing(load)
+        try:
+            passphrase = self.passphrase()
+            ahead = KeyAhead.start(self.data_dir, passphrase)  # imports nothing: safe beside the loader
+        finally:
+            if loader is not None:
+                loader.join()  # from here on only this thread imports
+        load()  # done already when it ran while the passphrase was typed
         from wellbeing_app.vault import Vault
 
         while True:
@@ -116,20 +121,16 @@ class CliContext:
                 return vault
             passphrase, ahead = self.passphrase(), None
 
-    def _passphrase_while(self, load: Callable[[], object]) -> str:
-        """The passphrase; when it is asked for on the terminal, ``load`` runs on a thread meanwhile.
+    def _load_while_typing(self, load: Callable[[], object]) -> threading.Thread | None:
+        """When the passphrase is about to be asked on the terminal, ``load`` started on a thread meanwhile.
 
-        The thread is joined before this returns, so the two threads never import at the same time; should
-        ``load`` fail there, it fails again, with its real error, when the caller runs it.
+        Should ``load`` fail there, it fails again, with its real error, when the caller runs it.
         """
         if self.environ.get(ENV_PASSPHRASE) or not self._interactive():
-            return self.passphrase()
+            return None
         loader = threading.Thread(target=_quietly, args=(load,), name="load-while-typing")
         loader.start()
-        try:
-            return self.passphrase()
-        finally:
-            loader.join()
+        return loader
 
     def automatic_backup(self) -> None:
         """The daily backup when the vault changed; a failure is a note, never a failed command."""
