@@ -2,8 +2,8 @@
 
 "Need help now?" sits in the header on every screen, locked or not.
 
-The unlocked app's pages and the database layer are imported on first use (preloaded by ``ui.preload`` while
-the user types the passphrase), so the first page paints without them.
+The unlocked app's pages, the crisis lines dialog and the database layer are imported on first use (preloaded
+by ``ui.preload`` while the user types the passphrase), so the first page paints without them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from resources import resource_path
 from ui.changes import ChangeHub
 from ui.clipboard import clear_if_ours, watch_clipboard
-from ui.dialogs.crisis import CrisisDialog
 from ui.idle import IdleWatcher
 from ui.pages.recovery import RecoveryKeyPage
 from ui.pages.unlock import UnlockPage
@@ -50,10 +49,11 @@ from ui.window_messages import (
 )
 from ui.window_settings import apply_appearance, connect_settings_page
 from wellbeing_app.app_settings import load_settings
-from wellbeing_app.crisis import default_country
 from wellbeing_app.errors import AuthenticationFailed, IntegrityError, WellbeingError
 
 if TYPE_CHECKING:
+    from ui.dialogs.crisis import CrisisDialog
+    from ui.pages.base import VaultPage
     from ui.pages.shell import MainArea
     from wellbeing_app.services import Services
 
@@ -83,13 +83,12 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         self.setMinimumSize(760, 560)
 
-        status = session.keychain.status()
-        self.welcome_page = WelcomePage(status.available, status.explanation)
-        self.recovery_page = RecoveryKeyPage()
-        self.unlock_page = UnlockPage(status.available, status.explanation)
+        self._keychain = session.keychain.status()
+        # Built when first shown (see the properties below): the first frame needs only one of them.
+        self._welcome_page: WelcomePage | None = None
+        self._recovery_page: RecoveryKeyPage | None = None
+        self._unlock_page: UnlockPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.welcome_page, self.recovery_page, self.unlock_page):
-            self.stack.addWidget(page)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -117,11 +116,6 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self.preferences.autolock_minutes, self)
         self.idle.idle_timed_out.connect(self.lock)
 
-        self.welcome_page.create_requested.connect(self._create_vault)
-        self.recovery_page.continued.connect(session.finish_first_run)
-        self.unlock_page.unlock_requested.connect(self._unlock)
-        self.unlock_page.keychain_unlock_requested.connect(self._unlock_with_keychain)
-        self.unlock_page.recovery_requested.connect(self._recover)
         session.unlocked.connect(self._on_unlocked)
         session.about_to_lock.connect(self._before_lock)
         session.locked.connect(self._on_locked)
@@ -130,6 +124,33 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.show_start_page()
+
+    # -- the pages before unlock, each built the first time it is needed (issue 15: the first paint) ------------
+    @property
+    def welcome_page(self) -> WelcomePage:
+        if self._welcome_page is None:
+            page = self._welcome_page = WelcomePage(self._keychain.available, self._keychain.explanation)
+            page.create_requested.connect(self._create_vault)
+            self.stack.addWidget(page)
+        return self._welcome_page
+
+    @property
+    def recovery_page(self) -> RecoveryKeyPage:
+        if self._recovery_page is None:
+            page = self._recovery_page = RecoveryKeyPage()
+            page.continued.connect(self.session.finish_first_run)
+            self.stack.addWidget(page)
+        return self._recovery_page
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        if self._unlock_page is None:
+            page = self._unlock_page = UnlockPage(self._keychain.available, self._keychain.explanation)
+            page.unlock_requested.connect(self._unlock)
+            page.keychain_unlock_requested.connect(self._unlock_with_keychain)
+            page.recovery_requested.connect(self._recover)
+            self.stack.addWidget(page)
+        return self._unlock_page
 
     # -- layout -------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -221,9 +242,7 @@ class MainWindow(QMainWindow):
 
     def _show_unlocked_app(self) -> None:
         from ui.pages.base import PageContext
-        from ui.pages.settings import SettingsPage
         from ui.pages.shell import MainArea
-        from ui.pages.today import TodayPage
         from wellbeing_app.services import Services
 
         vault = self.session.vault
@@ -233,7 +252,7 @@ class MainWindow(QMainWindow):
         services.status.fallback_country = self.crisis_country()
         changes = ChangeHub(services, self)
         context = PageContext(self.session, vault, self.session.clock, self.preferences, services, changes)
-        self.main_area = MainArea(context)
+        self.main_area = MainArea(context, on_build_error=self._unlock_went_wrong)
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)
         self.unlock_page.reset()
@@ -243,17 +262,29 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(True)
         self.backup_action.setEnabled(True)
         self.apply_autolock()
-        today = self.main_area.page(TodayPage)
-        if today is not None:
-            today.navigate_requested.connect(self.main_area.show_page)
-            today.alert_raised.connect(self.notify)
-            if today.unseen_alert:  # raised while the page was being built, before this connection
-                self.notify()
-        settings_page = self.main_area.page(SettingsPage)
-        if settings_page is not None:
-            connect_settings_page(self, settings_page)
+        self.main_area.on_page_built(self._page_built)
         self._report_damage(context.services)
-        self.main_area.pages[0].setFocus()
+        first = self.main_area.current_page()
+        if first is not None:
+            first.setFocus()
+
+    def _page_built(self, page: VaultPage) -> None:
+        """Today at once; the other pages just after Today's first frame (or when first opened)."""
+        from ui.pages.settings import SettingsPage
+        from ui.pages.today import TodayPage
+
+        if isinstance(page, TodayPage) and self.main_area is not None:
+            page.navigate_requested.connect(self.main_area.show_page)
+            page.alert_raised.connect(self.notify)
+            if page.unseen_alert:  # raised while the page was being built, before this connection
+                self.notify()
+        elif isinstance(page, SettingsPage):
+            connect_settings_page(self, page)
+        if self.main_area is not None:
+            # A page built later may have found damaged records the first ones did not read.
+            message = damage_message(self.main_area.context.services)
+            if message:
+                self.statusBar().showMessage(message)
 
     def _report_damage(self, services: Services) -> None:
         message = damage_message(services)
@@ -281,7 +312,8 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self.idle.stop()
-        self.recovery_page.key_field.clear()
+        if self._recovery_page is not None:
+            self._recovery_page.key_field.clear()
         if self.main_area is not None:
             self.main_area.context.changes.stop()
             self.main_area.context.changes.deleteLater()
@@ -339,12 +371,15 @@ class MainWindow(QMainWindow):
     def crisis_country(self) -> str:
         """The country last chosen for crisis lines, else the computer's region."""
         from ui.dialogs.crisis import crisis_directory
+        from wellbeing_app.crisis import default_country
 
         available = [code for code, _ in crisis_directory().countries()]
         return self.preferences.crisis_country or default_country(QLocale.system().name(), available)
 
     def show_crisis_lines(self) -> None:
         """Non-modal, so the lines stay visible while the user dials or keeps using the app."""
+        from ui.dialogs.crisis import CrisisDialog  # preloaded just after the first paint (ui.preload)
+
         if self.crisis_dialog is not None and self.crisis_dialog.isVisible():
             self.crisis_dialog.raise_()
             self.crisis_dialog.activateWindow()

@@ -12,6 +12,7 @@ import importlib
 from ui.qt import QEvent, QObject, QRunnable, QThreadPool, QTimer, QWidget
 
 MODULES = (
+    "ui.dialogs.crisis",  # first: "Need help now?" must open at once
     "wellbeing_app.vault",
     "wellbeing_app.services",
     "wellbeing_app.directory.service",

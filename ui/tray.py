@@ -14,7 +14,6 @@ from pathlib import Path
 from ui.qt import QAction, QMainWindow, QMenu, QObject, QSystemTrayIcon, QTimer, Signal
 from wellbeing_app.app_settings import load_settings, save_settings
 from wellbeing_app.clock import Clock
-from wellbeing_app.detection import NOTIFICATION_TEXT
 from wellbeing_app.reminders import REMINDER_TEXT, REMINDER_TITLE, has_checkin_on, reminder_due
 
 CHECK_EVERY_MS = 30_000
@@ -74,6 +73,8 @@ class Tray(QObject):
 
     def notify_alert(self) -> None:
         """Detection's content-free note: others may see the screen, so no score and no words from the journal."""
+        from wellbeing_app.detection import NOTIFICATION_TEXT  # loaded with the unlocked app, not before
+
         self.alerts_shown += 1
         self._showing_reminder = False
         if self.icon is not None:

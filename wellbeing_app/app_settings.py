@@ -16,10 +16,14 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from wellbeing_app.detection.config import DEFAULT_CONFIG, DetectionConfig
 from wellbeing_app.errors import InvalidInput
+
+if TYPE_CHECKING:
+    # Loaded when the thresholds are used: importing the detection package would slow the window's first
+    # paint, which reads these settings for the reminder (issue 15).
+    from wellbeing_app.detection.config import DetectionConfig
 
 FILENAME: Final = "settings.json"
 EVERY_DAY: Final = frozenset(range(7))
@@ -101,6 +105,8 @@ class AppSettings:
 
     def detection_config(self) -> DetectionConfig:
         """The defaults with the user's overrides; overrides that no longer make sense are ignored."""
+        from wellbeing_app.detection.config import DEFAULT_CONFIG
+
         try:
             return _config_with(self.detection)
         except (InvalidInput, TypeError, ValueError):
@@ -125,6 +131,8 @@ class AppSettings:
 def _config_with(overrides: dict[str, float]) -> DetectionConfig:
     """The default config with overrides of adjustable fields, each in its field's own type (days are whole);
     DetectionConfig's own checks refuse combinations that make no sense."""
+    from wellbeing_app.detection.config import DEFAULT_CONFIG
+
     adjustable = {threshold.name for threshold in ADJUSTABLE}
     values: dict[str, Any] = {
         name: type(getattr(DEFAULT_CONFIG, name))(value)

@@ -14,6 +14,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -51,6 +52,9 @@ from wellbeing_app.vault_keys import (
     unwrap,
 )
 from wellbeing_app.vault_report import VerifyReport
+
+if TYPE_CHECKING:
+    from wellbeing_app.key_ahead import KeyAhead
 
 VAULT_FORMAT = "wellbeing-vault/1"
 DAMAGED_HEADER = "The vault's header is damaged. Restore the vault from a backup."
@@ -243,8 +247,11 @@ class Vault:
         return cls._finish_open(data_dir, engine, key, meta, clock)
 
     @classmethod
-    def open_with_passphrase(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
-        return cls._open_with(data_dir, lambda meta: key_from_passphrase(meta, passphrase), clock)
+    def open_with_passphrase(
+        cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None, ahead: KeyAhead | None = None
+    ) -> Vault:
+        """``ahead``: the key derived on a thread while this module loaded, used only if it is the same key."""
+        return cls._open_with(data_dir, lambda meta: key_from_passphrase(meta, passphrase, ahead), clock)
 
     @classmethod
     def open_with_recovery_key(

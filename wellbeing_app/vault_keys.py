@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import json
 import unicodedata
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -18,6 +19,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
 from wellbeing_app.crypto.kdf import KdfParams, derive_raw_key
 from wellbeing_app.errors import AuthenticationFailed, IntegrityError
+
+if TYPE_CHECKING:
+    from wellbeing_app.key_ahead import KeyAhead
 
 HEADER_MAC = "header_mac"
 # key_check plaintexts: vaults whose header is authenticated say so inside the encrypted key check, so deleting
@@ -94,13 +98,19 @@ def check_header(data_key: bytes, meta: dict[str, str]) -> dict[str, str]:
     return {"key_check": updated["key_check"], HEADER_MAC: header_mac(data_key, updated)}
 
 
-def key_from_passphrase(meta: dict[str, str], passphrase: str) -> bytes:
-    """The data key from the header's passphrase slot; AuthenticationFailed when the passphrase is wrong."""
+def key_from_passphrase(meta: dict[str, str], passphrase: str, ahead: KeyAhead | None = None) -> bytes:
+    """The data key from the header's passphrase slot; AuthenticationFailed when the passphrase is wrong.
+
+    ``ahead`` may hold the key of one passphrase form already derived on a thread (wellbeing_app/key_ahead.py);
+    it is used only for exactly this header's parameters and that form, and must unwrap like any other.
+    """
     kdf = KdfParams.from_json(json.loads(meta["kdf"]))
     message = "That passphrase does not open this vault. Check it and try again, or use your recovery key."
     for form in passphrase_forms(passphrase):
+        derived = ahead.key_for(meta["kdf"], form) if ahead is not None else None
         try:
-            return unwrap(derive_raw_key(form, kdf), meta, "passphrase", message)
+            key = derived if derived is not None else derive_raw_key(form, kdf)
+            return unwrap(key, meta, "passphrase", message)
         except AuthenticationFailed:
             continue
     raise AuthenticationFailed(message)

@@ -184,7 +184,8 @@ def test_a_damaged_entry_is_reported_and_the_rest_stays_readable(
     qtbot.keyClicks(field, PASSPHRASE)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
-    assert "At least 1 record could not be read" in window.statusBar().currentMessage()
+    # Said once the Journal page has read its entries, just after Today's first frame.
+    qtbot.waitUntil(lambda: "At least 1 record could not be read" in window.statusBar().currentMessage())
     page = _journal(window)
     assert [e.title for e in page.services.journal.entries()] == ["Kept"]
     assert kept.id

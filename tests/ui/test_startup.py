@@ -29,7 +29,10 @@ CHILD = textwrap.dedent(
 
     mode = sys.argv[1]
     app = QApplication([])
-    HEAVY = ("sqlalchemy", "cryptography", "wellbeing_app.vault", "wellbeing_app.services", "ui.pages.shell")
+    HEAVY = (
+        "sqlalchemy", "cryptography", "wellbeing_app.vault", "wellbeing_app.services", "wellbeing_app.detection",
+        "ui.pages.shell", "ui.dialogs.crisis",
+    )
 
     def loaded():
         return sorted(name for name in HEAVY if name in sys.modules)

@@ -93,3 +93,33 @@ def test_any_error_while_the_pages_are_built_drops_the_key(
     qtbot.waitUntil(lambda: window.unlock_page.message.text().startswith(UNLOCK_WENT_WRONG), timeout=10_000)
     assert window.session.vault is None
     assert window.stack.currentWidget() is window.unlock_page
+
+
+def test_an_error_building_a_page_after_today_has_painted_drops_the_key_too(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    tmp_path: Path,
+    ui_clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pages not on screen are built just after Today's first frame (issue 15); failing then fails closed."""
+    from ui.pages.base import PageContext, VaultPage
+    from ui.pages.today import TodayPage
+
+    class BrokenPage(VaultPage):
+        nav_title = "Journal"
+        icon_name = "journal"
+
+        def __init__(self, context: PageContext) -> None:
+            raise RuntimeError("a page could not be built")
+
+    data_dir = tmp_path / "vault"
+    vault_with_checkins(data_dir, ui_clock, count=1)
+    window = make_window(data_dir)
+    monkeypatch.setattr("ui.pages.shell.page_factories", lambda: [TodayPage, BrokenPage])
+    type_passphrase(qtbot, window)
+    qtbot.waitUntil(lambda: window.unlock_page.message.text().startswith(UNLOCK_WENT_WRONG), timeout=10_000)
+    assert window.session.vault is None
+    assert window.main_area is None
+    assert window.stack.currentWidget() is window.unlock_page
+    assert not window.lock_action.isEnabled()

@@ -10,19 +10,22 @@ from resources import resource_path
 from ui import shortcuts
 from ui.pages.base import PageContext, VaultPage
 from ui.qt import (
+    QEvent,
     QHBoxLayout,
     QIcon,
     QListWidget,
     QListWidgetItem,
+    QObject,
     QScrollArea,
     QSize,
     QStackedWidget,
     QTimer,
     QWidget,
+    is_alive,
 )
 from ui.widgets import quiet_scroll_area
 
-PageFactory = Callable[[PageContext], VaultPage]
+PageFactory = type[VaultPage]
 NAVIGATION_SHORTCUTS = ("today", "journal", "trends", "support", "settings")
 P = TypeVar("P", bound=VaultPage)
 
@@ -39,9 +42,21 @@ def page_factories() -> list[PageFactory]:
 
 
 class MainArea(QWidget):
-    def __init__(self, context: PageContext) -> None:
+    """The navigation and the pages. Only the first page (Today) is built before the first frame after unlock;
+    the others are built one per turn of the event loop once it has painted, or at once when asked for
+    (navigation, ``page()``), so Unlock → Today does not wait for pages that are not on screen (issue 15).
+
+    ``on_build_error`` is told when a page cannot be built (the window then locks again: fail closed); without
+    it the error propagates.
+    """
+
+    def __init__(
+        self, context: PageContext, on_build_error: Callable[[Exception], None] | None = None
+    ) -> None:
         super().__init__()
         self.context = context
+        # Set once built: a page that fails while this is being built fails the construction itself.
+        self._on_build_error: Callable[[Exception], None] | None = None
         self.navigation = QListWidget()
         self.navigation.setObjectName("Navigation")
         self.navigation.setAccessibleName("Navigation")
@@ -49,17 +64,13 @@ class MainArea(QWidget):
         self.navigation.setSpacing(2)
         self.navigation.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.pages: list[VaultPage] = []
-        for factory in page_factories():
-            page = factory(context)
-            for area in page.findChildren(QScrollArea):
-                if area.parentWidget() is page:  # the page's own scroll area, around all its controls
-                    quiet_scroll_area(area)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.nav_title)
+        self._factories = page_factories()
+        self._built: list[VaultPage | None] = [None] * len(self._factories)
+        self._observers: list[Callable[[VaultPage], None]] = []
+        for factory in self._factories:
+            item = QListWidgetItem(factory.nav_title)
             item.setSizeHint(QSize(0, 40))
-            icon_path = resource_path("icons", f"{page.icon_name}.svg")
+            icon_path = resource_path("icons", f"{factory.icon_name}.svg")
             if icon_path.exists():
                 item.setIcon(QIcon(str(icon_path)))
             self.navigation.addItem(item)
@@ -70,8 +81,56 @@ class MainArea(QWidget):
         layout.addWidget(self.stack, 1)
         self.navigation.currentRowChanged.connect(self._show)
         self.navigation.setCurrentRow(0)
+        first = self._built[0]
+        if first is not None:
+            first.installEventFilter(_AfterFirstPaint(first, self._build_rest))
         context.changes.records_changed.connect(self._records_changed)
         self._install_shortcuts()
+        self._on_build_error = on_build_error
+
+    # -- building the pages -------------------------------------------------------------------------------------
+    def on_page_built(self, observer: Callable[[VaultPage], None]) -> None:
+        """Call ``observer`` with every page, those already built first, the others as they are built."""
+        self._observers.append(observer)
+        for page in self.built_pages():
+            observer(page)
+
+    def built_pages(self) -> list[VaultPage]:
+        return [page for page in self._built if page is not None]
+
+    @property
+    def pages(self) -> list[VaultPage]:
+        """Every page, in navigation order (building those not built yet)."""
+        return [page for row in range(len(self._factories)) if (page := self._page_at(row)) is not None]
+
+    def _page_at(self, row: int) -> VaultPage | None:
+        """The page of ``row``, built now if need be; None when building it failed (and was reported)."""
+        page = self._built[row]
+        if page is not None:
+            return page
+        try:
+            page = self._factories[row](self.context)
+        except Exception as error:
+            if self._on_build_error is None:
+                raise
+            self._on_build_error(error)
+            return None
+        for area in page.findChildren(QScrollArea):
+            if area.parentWidget() is page:  # the page's own scroll area, around all its controls
+                quiet_scroll_area(area)
+        self._built[row] = page
+        self.stack.addWidget(page)
+        for observer in self._observers:
+            observer(page)
+        return page
+
+    def _build_rest(self) -> None:
+        """One page per turn of the event loop, so the window stays responsive while they are built."""
+        if self.context.vault.is_locked or not is_alive(self):
+            return
+        row = next((row for row, page in enumerate(self._built) if page is None), None)
+        if row is not None and self._page_at(row) is not None:
+            QTimer.singleShot(0, self, self._build_rest)
 
     def _install_shortcuts(self) -> None:
         """Ctrl+1…5 open the pages in navigation order (Ctrl+1 lands on the check-in); Ctrl+N starts an entry."""
@@ -80,9 +139,11 @@ class MainArea(QWidget):
         shortcuts.install("new_entry", self, self.new_journal_entry)
 
     def open_row(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
+        if 0 <= row < len(self._factories):
             self.navigation.setCurrentRow(row)
-            self.pages[row].setFocus()
+            page = self._built[row]
+            if page is not None:
+                page.setFocus()
 
     def new_journal_entry(self) -> None:
         from ui.pages.journal import JournalPage
@@ -94,14 +155,18 @@ class MainArea(QWidget):
             page.title.setFocus()
 
     def _show(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.stack.setCurrentIndex(row)
-            self.pages[row].refresh_if_stale()
-            self.pages[row].page_shown()
+        if not 0 <= row < len(self._factories):
+            return
+        page = self._page_at(row)
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+            page.refresh_if_stale()
+            page.page_shown()
 
     def _records_changed(self, kinds: frozenset[str]) -> None:
-        """Pages showing a changed kind are marked; the one on screen refreshes once the change is done."""
-        for page in self.pages:
+        """Pages showing a changed kind are marked (a page not built yet reads them when it is); the one on
+        screen refreshes once the change is done."""
+        for page in self.built_pages():
             if page.shows_kinds & kinds:
                 page.stale = True
         current = self.current_page()
@@ -110,18 +175,37 @@ class MainArea(QWidget):
 
     def current_page(self) -> VaultPage | None:
         row = self.navigation.currentRow()
-        return self.pages[row] if 0 <= row < len(self.pages) else None
+        return self._built[row] if 0 <= row < len(self._built) else None
 
     def show_page(self, page_type: type[VaultPage]) -> bool:
-        for row, page in enumerate(self.pages):
-            if type(page) is page_type:
+        for row, factory in enumerate(self._factories):
+            if factory is page_type:
                 self.navigation.setCurrentRow(row)
-                return True
+                return self._built[row] is not None
         return False
 
     def page(self, page_type: type[P]) -> P | None:
-        return next((p for p in self.pages if isinstance(p, page_type)), None)
+        """The page of that type, built now if need be."""
+        for row, factory in enumerate(self._factories):
+            if issubclass(factory, page_type):
+                page = self._page_at(row)
+                return page if isinstance(page, page_type) else None
+        return None
 
     def save_state(self) -> None:
-        for page in self.pages:
+        for page in self.built_pages():
             page.save_state()
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once, after ``page`` first paints."""
+
+    def __init__(self, page: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(page)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

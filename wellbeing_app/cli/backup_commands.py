@@ -7,7 +7,6 @@ import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wellbeing_app.backup import list_backups, write_backup
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import AuthenticationFailed, InvalidInput
 from wellbeing_app.passphrase import validate_new_passphrase
@@ -51,6 +50,8 @@ def new_passphrase(ctx: CliContext) -> str:
 
 
 def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.backup import write_backup
+
     if args.action == "list":
         return _list(ctx)
     vault = ctx.open_vault()
@@ -65,6 +66,8 @@ def cmd_backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _list(ctx: CliContext) -> int:
+    from wellbeing_app.backup import list_backups
+
     backups = list_backups(ctx.data_dir)
     if not backups:
         ctx.out(

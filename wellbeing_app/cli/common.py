@@ -130,12 +130,16 @@ def read_stdin_text(ctx: CliContext, label: str, limit: int, what: str) -> str:
     return text_value(label, read_text(ctx.stdin, label).rstrip("\r\n"), limit)
 
 
+def _load_services() -> None:
+    import wellbeing_app.services  # noqa: F401 - loads while the key is derived (CliContext.open_vault)
+
+
 @contextmanager
 def unlocked(ctx: CliContext) -> Iterator[Services]:
-    from wellbeing_app.services import Services
-
-    vault = ctx.open_vault()
+    vault = ctx.open_vault(load=_load_services)
     try:
+        from wellbeing_app.services import Services
+
         yield Services(vault, ctx.clock)
     finally:
         vault.lock()

@@ -5,14 +5,15 @@ from __future__ import annotations
 import getpass
 import sqlite3
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from wellbeing_app.backup import automatic_backup
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.errors import AuthenticationFailed, InvalidInput, VaultMissing, WellbeingError
+from wellbeing_app.vault_header import vault_file_exists
 
 if TYPE_CHECKING:
     from wellbeing_app.vault import Vault
@@ -28,6 +29,17 @@ WRONG_PASSPHRASE = (
     "with your recovery key: wellbeing-app recover."
 )
 TRY_AGAIN = "That passphrase does not open this vault; please try again."
+
+
+def _load_vault_layer() -> None:
+    import wellbeing_app.vault  # noqa: F401 - SQLAlchemy and the storage layer: most of a command's start-up
+
+
+def _quietly(load: Callable[[], object]) -> None:
+    try:
+        load()
+    except BaseException:  # run again on the main thread, which then reports it
+        return
 
 
 @dataclass
@@ -63,23 +75,41 @@ class CliContext:
                 )
         return first
 
-    def open_vault(self) -> Vault:
-        """The unlocked vault; on a terminal the passphrase may be typed three times."""
-        from wellbeing_app.vault import Vault
+    def open_vault(self, load: Callable[[], object] = _load_vault_layer) -> Vault:
+        """The unlocked vault; on a terminal the passphrase may be typed three times.
 
+        Start-up work overlaps (issue 15): ``load`` (importing the storage layer and whatever else the command
+        uses) runs on a thread while the passphrase is typed, and the first passphrase's key is derived on a
+        thread while ``load`` runs here (wellbeing_app/key_ahead.py); the vault takes that key only if it is
+        the very key it would derive.
+        """
         if self.data_dir.exists() and not self.data_dir.is_dir():
             raise InvalidInput(
                 f"The data folder {self.data_dir} is a file, not a folder. Choose another --data-dir."
             )
-        if not (self.data_dir / "vault.sqlite3").is_file():
+        if not vault_file_exists(self.data_dir):
+            from wellbeing_app.vault import Vault
+
             # Ask for no passphrase when there is nothing to open.
             return Vault.open_with_passphrase(self.data_dir, "", clock=self.clock)
+        # Imported before any other thread starts: the derivation thread then imports nothing.
+        from wellbeing_app.key_ahead import KeyAhead
+
         attempts_left = 1 if self.environ.get(ENV_PASSPHRASE) else PASSPHRASE_ATTEMPTS
-        while True:
+        loader = self._load_while_typing(load)
+        try:
             passphrase = self.passphrase()
+            ahead = KeyAhead.start(self.data_dir, passphrase)  # imports nothing: safe beside the loader
+        finally:
+            if loader is not None:
+                loader.join()  # from here on only this thread imports
+        load()  # done already when it ran while the passphrase was typed
+        from wellbeing_app.vault import Vault
+
+        while True:
             attempts_left -= 1
             try:
-                vault = Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock)
+                vault = Vault.open_with_passphrase(self.data_dir, passphrase, clock=self.clock, ahead=ahead)
             except VaultMissing:
                 raise
             except AuthenticationFailed:
@@ -89,9 +119,23 @@ class CliContext:
             else:
                 vault.after_lock.append(self.automatic_backup)
                 return vault
+            passphrase, ahead = self.passphrase(), None
+
+    def _load_while_typing(self, load: Callable[[], object]) -> threading.Thread | None:
+        """When the passphrase is about to be asked on the terminal, ``load`` started on a thread meanwhile.
+
+        Should ``load`` fail there, it fails again, with its real error, when the caller runs it.
+        """
+        if self.environ.get(ENV_PASSPHRASE) or not self._interactive():
+            return None
+        loader = threading.Thread(target=_quietly, args=(load,), name="load-while-typing")
+        loader.start()
+        return loader
 
     def automatic_backup(self) -> None:
         """The daily backup when the vault changed; a failure is a note, never a failed command."""
+        from wellbeing_app.backup import automatic_backup
+
         try:
             automatic_backup(self.data_dir, self.clock.now())
         except (OSError, sqlite3.Error, WellbeingError) as exc:

@@ -5,6 +5,7 @@ no vault; 4 damaged or tampered data.
 
 Building the parser imports no storage, cryptography or file-format code: each command imports what it uses
 when it runs, so `--version`, `--help` and `crisis` start at once (tests/unit/cli/test_startup_imports.py).
+With no command (the desktop app) the command modules are not even imported: only the global options are read.
 """
 
 from __future__ import annotations
@@ -15,19 +16,9 @@ import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from wellbeing_app import __version__
-from wellbeing_app.cli import (
-    backup_commands,
-    desktop_commands,
-    diary_commands,
-    directory_commands,
-    status_commands,
-    support_commands,
-    trends_commands,
-    vault_commands,
-)
-from wellbeing_app.cli.context import CliContext
 from wellbeing_app.cli.invocation import help_hint
 from wellbeing_app.clock import Clock, SystemClock
 from wellbeing_app.damage import DAMAGED_FILE, is_damaged_database
@@ -38,24 +29,43 @@ from wellbeing_app.textcheck import check_arguments
 FRONTEND_GROUP = "wellbeing_app.frontends"
 EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
-COMMAND_MODULES: list[Registrar] = [
-    vault_commands.register,
-    diary_commands.register,
-    directory_commands.register,
-    support_commands.register,
-    status_commands.register,
-    trends_commands.register,
-    backup_commands.register,
-    desktop_commands.register,
-]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="wellbeing-app",
-        description="Wellbeing Check-in: private daily check-ins, an encrypted journal and peer support. "
-        "With no command, the desktop app opens.",
+def command_registrars() -> list[Registrar]:
+    """Each command module's ``register``; imported only when a command (or the full help) needs the parser."""
+    from wellbeing_app.cli import (
+        backup_commands,
+        desktop_commands,
+        diary_commands,
+        directory_commands,
+        status_commands,
+        support_commands,
+        trends_commands,
+        vault_commands,
     )
+
+    return [
+        vault_commands.register,
+        diary_commands.register,
+        directory_commands.register,
+        support_commands.register,
+        status_commands.register,
+        trends_commands.register,
+        backup_commands.register,
+        desktop_commands.register,
+    ]
+
+
+class _NotJustOptions(Exception):
+    """The command line is more than the global options: the full parser decides what it means."""
+
+
+class _GlobalOptionsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotJustOptions(message)
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"wellbeing-app {__version__}")
     add_data_dir_option(parser, default=None)
     parser.add_argument("--debug", action="store_true", help="show the full traceback of unexpected errors")
@@ -64,12 +74,35 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the desktop app on fictional data for a first look; nothing is saved",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wellbeing-app",
+        description="Wellbeing Check-in: private daily check-ins, an encrypted journal and peer support. "
+        "With no command, the desktop app opens.",
+    )
+    add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in COMMAND_MODULES:
+    for register in command_registrars():
         register(subparsers)
     for command in subparsers.choices.values():
         accept_data_dir_everywhere(command)
     return parser
+
+
+def parse_without_a_command(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options when they are all there is (the desktop app opens, or --version), parsed without
+    importing or building any command's parser (issue 15: the window's first paint); None otherwise (a
+    command, --help, a mistake), and the full parser then reads the command line as it always did."""
+    parser = _GlobalOptionsParser(prog="wellbeing-app", add_help=False)
+    add_global_options(parser)
+    parser.set_defaults(command=None)
+    try:
+        args, extra = parser.parse_known_args(argv)
+    except _NotJustOptions:
+        return None
+    return None if extra else args
 
 
 def add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -154,16 +187,21 @@ def main(
 ) -> int:
     environ = os.environ if environ is None else environ
     os.umask(0o077)
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args, extra = parser.parse_known_args(argv)
-        if extra:
-            take_late_text(parser, args, extra)
+        args = parse_without_a_command(argv)
+        if args is None:
+            parser = build_parser()
+            args, extra = parser.parse_known_args(argv)
+            if extra:
+                take_late_text(parser, args, extra)
     except BrokenPipeError:  # --help read by `| head`
         return output_closed()
     data_dir = resolve_data_dir(args.data_dir, environ)
     if args.command is None:
         return launch_desktop(data_dir, environ, demo=args.demo)
+    from wellbeing_app.cli.context import CliContext
+
     ctx = CliContext(data_dir=data_dir, environ=environ, clock=clock or SystemClock())
     try:
         check_arguments(vars(args))

@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.common import date_value, human_date, unlocked, warn_damaged
 from wellbeing_app.cli.context import CliContext
-from wellbeing_app.crisis import CrisisEntry, default_country
 from wellbeing_app.errors import InvalidInput
-from wellbeing_app.instruments import burnout, parse_burnout_answer, parse_who5_answers
 
 if TYPE_CHECKING:
+    from wellbeing_app.crisis import CrisisEntry
     from wellbeing_app.directory import Suggestion
     from wellbeing_app.status import StatusReport
 
@@ -40,6 +39,8 @@ _KIND_WORDS = {
 
 def locale_country(environ: Mapping[str, str]) -> str:
     """The region of LC_ALL or LANG (as `crisis` uses), else GB: for crisis lines when the profile has none."""
+    from wellbeing_app.crisis import default_country
+
     for variable in ("LC_ALL", "LANG"):
         if environ.get(variable):
             return default_country(environ[variable])
@@ -50,6 +51,8 @@ def locale_country(environ: Mapping[str, str]) -> str:
 
 
 def who5_value(text: str) -> tuple[int, ...]:
+    from wellbeing_app.instruments import parse_who5_answers
+
     try:
         return parse_who5_answers(text)
     except InvalidInput as error:
@@ -57,6 +60,8 @@ def who5_value(text: str) -> tuple[int, ...]:
 
 
 def burnout_value(text: str) -> int:
+    from wellbeing_app.instruments import parse_burnout_answer
+
     try:
         return parse_burnout_answer(text)
     except InvalidInput as error:
@@ -76,6 +81,8 @@ def cmd_instrument_who5(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_instrument_burnout(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.instruments import burnout
+
     answer = burnout_value(args.answer)
     day = date_value("--date", args.date, ctx.clock.now().date())
     with unlocked(ctx) as services:

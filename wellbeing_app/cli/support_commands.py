@@ -20,12 +20,6 @@ from wellbeing_app.cli.directory_commands import (
     kind_words,
     ways_to_reach,
 )
-from wellbeing_app.crisis import (
-    default_country,
-    format_crisis_text,
-    format_international_text,
-    load_crisis_lines,
-)
 from wellbeing_app.crisis_country import save_crisis_country, saved_crisis_country
 from wellbeing_app.errors import InvalidInput
 
@@ -45,6 +39,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
 
 
 def cmd_profile_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.crisis import load_crisis_lines
     from wellbeing_app.directory import Profile
 
     if args.tags is None and args.languages is None and args.country is None:
@@ -175,6 +170,13 @@ def locale_name(environ: Mapping[str, str]) -> str | None:
 
 
 def cmd_crisis(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.crisis import (
+        default_country,
+        format_crisis_text,
+        format_international_text,
+        load_crisis_lines,
+    )
+
     directory = load_crisis_lines()
     if args.list:
         for code, name in directory.countries():

@@ -40,6 +40,13 @@ NOT_FOR_A_QUICK_ENTRY = (
     "wellbeing_app.transfer",
     "wellbeing_app.contacts",
     "wellbeing_app.wellbeing_status",
+    # The other commands' modules are loaded to build the parser, but not what they run.
+    "wellbeing_app.crisis",
+    "wellbeing_app.restore",
+    "wellbeing_app.salvage",
+    "wellbeing_app.status",
+    "wellbeing_app.trends",
+    "wellbeing_app.report",
     "vobject",
     "alembic",
     "PySide6",
@@ -61,7 +68,8 @@ def loaded_modules(tmp_path: Path, argv: Sequence[str], env: dict[str, str]) -> 
 
 
 def forbidden_in(modules: set[str], packages: Sequence[str]) -> list[str]:
-    return sorted(name for name in modules if name.split(".")[0] in packages or name.startswith(packages))
+    """The loaded modules that are one of ``packages`` or inside one."""
+    return sorted(name for name in modules if any(name == p or name.startswith(f"{p}.") for p in packages))
 
 
 @pytest.fixture
@@ -121,3 +129,31 @@ def test_the_directory_names_spelled_out_for_the_parser_match_the_directory_pack
         tuple(name for name in FIELD_NAMES if name not in {"id", "last_verified"})
         == directory_commands.ADD_FIELDS
     )
+
+
+NEEDS_A_DISPLAY = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="elsewhere the desktop app would open a window"
+)
+COMMAND_PARSERS = tuple(
+    f"wellbeing_app.cli.{name}_commands"
+    for name in ("backup", "desktop", "diary", "directory", "record", "status", "support", "trends", "vault")
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        pytest.param([], 2, marks=NEEDS_A_DISPLAY),  # the desktop app: without a display it says so and stops
+        pytest.param(["--debug", "--data-dir", "somewhere"], 2, marks=NEEDS_A_DISPLAY),
+        (["--version"], 0),
+    ],
+)
+def test_with_no_command_no_command_parser_is_loaded(
+    tmp_path: Path, child_env: dict[str, str], argv: list[str], code: int
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        child_env.pop(name, None)
+    exit_code, modules = loaded_modules(tmp_path, argv, child_env)
+    assert exit_code == code
+    assert forbidden_in(modules, COMMAND_PARSERS) == []
+    assert forbidden_in(modules, NEVER_WITHOUT_A_VAULT) == []
