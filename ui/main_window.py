@@ -38,18 +38,17 @@ from ui.qt import (
     QWidget,
 )
 from ui.session import VaultSession
+from ui.start_pages import StartPages
 from ui.tray import Tray
 from ui.window_menus import build_header, build_menus
 from ui.window_messages import (
     APP_TITLE,
     UNLOCK_WENT_WRONG,
     damage_message,
-    friendly_error,
     newest_backup_hint,
 )
 from ui.window_settings import apply_appearance, connect_settings_page
 from wellbeing_app.app_settings import load_settings
-from wellbeing_app.errors import AuthenticationFailed, IntegrityError, WellbeingError
 
 if TYPE_CHECKING:
     from ui.dialogs.crisis import CrisisDialog
@@ -83,11 +82,6 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         self.setMinimumSize(760, 560)
 
-        self._keychain = session.keychain.status()
-        # Built when first shown (see the properties below): the first frame needs only one of them.
-        self._welcome_page: WelcomePage | None = None
-        self._recovery_page: RecoveryKeyPage | None = None
-        self._unlock_page: UnlockPage | None = None
         self.stack = QStackedWidget()
 
         central = QWidget()
@@ -104,6 +98,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.start_pages = StartPages(self)
 
         self.notifications_sent = 0
         self.quitting = False
@@ -124,33 +119,20 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.show_start_page()
+        self.start_pages.ask_keychain_after_first_paint()
 
-    # -- the pages before unlock, each built the first time it is needed (issue 15: the first paint) ------------
+    # -- the pages before unlock (ui/start_pages.py) -------------------------------------------------------------
     @property
     def welcome_page(self) -> WelcomePage:
-        if self._welcome_page is None:
-            page = self._welcome_page = WelcomePage(self._keychain.available, self._keychain.explanation)
-            page.create_requested.connect(self._create_vault)
-            self.stack.addWidget(page)
-        return self._welcome_page
+        return self.start_pages.welcome_page
 
     @property
     def recovery_page(self) -> RecoveryKeyPage:
-        if self._recovery_page is None:
-            page = self._recovery_page = RecoveryKeyPage()
-            page.continued.connect(self.session.finish_first_run)
-            self.stack.addWidget(page)
-        return self._recovery_page
+        return self.start_pages.recovery_page
 
     @property
     def unlock_page(self) -> UnlockPage:
-        if self._unlock_page is None:
-            page = self._unlock_page = UnlockPage(self._keychain.available, self._keychain.explanation)
-            page.unlock_requested.connect(self._unlock)
-            page.keychain_unlock_requested.connect(self._unlock_with_keychain)
-            page.recovery_requested.connect(self._recover)
-            self.stack.addWidget(page)
-        return self._unlock_page
+        return self.start_pages.unlock_page
 
     # -- layout -------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -158,59 +140,7 @@ class MainWindow(QMainWindow):
 
     # -- flow ---------------------------------------------------------------------------------------------------
     def show_start_page(self) -> None:
-        if not self.session.has_vault():
-            self.stack.setCurrentWidget(self.welcome_page)
-            self.welcome_page.setFocus()
-            return
-        self.unlock_page.reset()
-        self.unlock_page.set_key_remembered(self.session.remembered_key() is not None)
-        self.stack.setCurrentWidget(self.unlock_page)
-        self.unlock_page.setFocus()
-
-    def _create_vault(self, passphrase: str, remember: bool) -> None:
-        self.session.create(passphrase, remember, self._vault_created, self._creation_failed)
-
-    def _vault_created(self, recovery_key: str) -> None:
-        self.welcome_page.set_busy(False)
-        self.welcome_page.clear()
-        self.recovery_page.show_key(recovery_key)
-        self.stack.setCurrentWidget(self.recovery_page)
-        # The vault is open while the key is on screen: it locks like any page.
-        self.lock_action.setEnabled(True)
-        self.apply_autolock()
-        self.recovery_page.saved_check.setFocus()
-
-    def _creation_failed(self, error: BaseException) -> None:
-        self.welcome_page.show_error(
-            friendly_error(error) if not isinstance(error, AuthenticationFailed) else str(error)
-        )
-
-    def _unlock(self, passphrase: str, remember: bool) -> None:
-        self.session.unlock(passphrase, remember, self._unlock_failed)
-
-    def _unlock_with_keychain(self) -> None:
-        if not self.session.unlock_with_keychain(self._keychain_unlock_failed):
-            self.unlock_page.set_key_remembered(False)
-            self.unlock_page.show_error("This computer no longer remembers your key. Type your passphrase.")
-
-    def _recover(self, recovery_key: str, new_passphrase: str) -> None:
-        self.session.unlock_with_recovery_key(recovery_key, new_passphrase, self._recovery_failed)
-
-    def _keychain_unlock_failed(self, error: BaseException) -> None:
-        self.unlock_page.set_key_remembered(False)
-        self.unlock_page.show_error(
-            str(error)
-            if isinstance(error, WellbeingError)
-            else "The key kept on this computer did not work. Type your passphrase instead."
-        )
-
-    def _unlock_failed(self, error: BaseException) -> None:
-        hint = newest_backup_hint(self.session.data_dir) if isinstance(error, IntegrityError) else ""
-        self.unlock_page.show_error(friendly_error(error) + hint)
-
-    def _recovery_failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, WellbeingError) else friendly_error(error)
-        self.unlock_page.show_error(message)
+        self.start_pages.show()
 
     def _on_unlocked(self) -> None:
         """Build the unlocked app; any failure on the way locks again (fail closed) and says what happened."""
@@ -312,8 +242,7 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self.idle.stop()
-        if self._recovery_page is not None:
-            self._recovery_page.key_field.clear()
+        self.start_pages.forget_recovery_key()
         if self.main_area is not None:
             self.main_area.context.changes.stop()
             self.main_area.context.changes.deleteLater()

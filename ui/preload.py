@@ -8,6 +8,7 @@ thread needs one of these modules first, it waits for the worker to finish impor
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 from ui.qt import QEvent, QObject, QRunnable, QThreadPool, QTimer, QWidget
 
@@ -41,20 +42,25 @@ def start_preload() -> None:
 
 
 class _AfterFirstPaint(QObject):
-    """Starts the preload once the window has painted, so it never competes with the first frame."""
+    """Runs a callback once the window has painted, so it never competes with the first frame."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
+        self._callback = callback
         self._started = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._started:
             self._started = True
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, start_preload)
+            QTimer.singleShot(0, self._callback)
         return False
 
 
+def run_after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    window.installEventFilter(_AfterFirstPaint(window, callback))
+
+
 def preload_after_first_paint(window: QWidget) -> None:
-    window.installEventFilter(_AfterFirstPaint(window))
+    run_after_first_paint(window, start_preload)

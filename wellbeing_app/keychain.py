@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 SERVICE = "wellbeing-app"
+NO_KEYCHAIN = "No secure keychain is available on this computer, so your passphrase is asked each time."
 
 _FRIENDLY_NAMES = {
     "macOS": "the macOS Keychain",
@@ -65,10 +66,7 @@ class Keychain:
     def status(self) -> KeychainStatus:
         backend = self._get_backend()
         if backend is None:
-            return KeychainStatus(
-                False,
-                "No secure keychain is available on this computer, so your passphrase is asked each time.",
-            )
+            return KeychainStatus(False, NO_KEYCHAIN)
         return KeychainStatus(
             True, f"Your key will be kept in {_backend_name(backend)}, protected by your login."
         )

@@ -74,6 +74,11 @@ def all_kinds() -> tuple[RecordKind, ...]:
     return tuple(_KINDS.values())
 
 
+def parsers() -> dict[str, Parse]:
+    """Each kind's reading of its payload, by stored name (``verify`` reads every live record through them)."""
+    return {kind.name: kind.parse for kind in _KINDS.values()}
+
+
 def kind_named(name: str) -> RecordKind | None:
     return _KINDS.get(name)
 

@@ -38,7 +38,7 @@ from wellbeing_app.paths import BACKUP_DIRNAME, DB_FILENAME, ensure_private_dir,
 from wellbeing_app.storage.engine import open_engine
 from wellbeing_app.storage.migrate import Rekey, migrate_if_needed
 from wellbeing_app.storage.models import VaultMeta
-from wellbeing_app.storage.records import RecordStore, StoredRecord
+from wellbeing_app.storage.records import RecordStore
 from wellbeing_app.storage.rekey import rekey_content_ids
 from wellbeing_app.vault_keys import (
     HEADER_MAC,
@@ -353,7 +353,9 @@ class Vault:
             stored = _read_meta(self.engine)
             if not hmac.compare_digest(stored.get(HEADER_MAC, ""), header_mac(self.data_key, stored)):
                 problems.append("the header (key slots or settings) does not match its authentication code")
-            checked, damaged = self.store.check_all(_record_parsers())
+            from wellbeing_app.record_kinds import parsers  # the domain code: needed here only
+
+            checked, damaged = self.store.check_all(parsers())
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             if not is_damaged_database(exc):
                 raise
@@ -375,13 +377,6 @@ class Vault:
         callbacks, self.after_lock = (self.after_lock if was_open else []), []
         for callback in callbacks:
             callback()
-
-
-def _record_parsers() -> dict[str, Callable[[StoredRecord], object]]:
-    """Each kind's reading from the registry, imported late: opening a vault needs none of the domain code."""
-    from wellbeing_app import record_kinds
-
-    return {kind.name: kind.parse for kind in record_kinds.all_kinds()}
 
 
 def _upsert_meta(engine: Engine, updates: dict[str, str]) -> None:

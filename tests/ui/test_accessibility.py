@@ -43,7 +43,9 @@ def test_unlocked_pages(qtbot: QtBot, unlocked_window: MainWindow, row: int) -> 
 def test_welcome_and_recovery_pages(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     audit(qtbot, window)
-    window.session.create(PASSPHRASE, False, window._vault_created, window._creation_failed)
+    window.session.create(
+        PASSPHRASE, False, window.start_pages.vault_created, window.start_pages.creation_failed
+    )
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.recovery_page, timeout=10_000)
     audit(qtbot, window)
 

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.qt import find, shown, toggle
 from tests.ui.conftest import PASSPHRASE, UI_KDF
 from ui.main_window import MainWindow
+from wellbeing_app.keychain import Keychain
 from wellbeing_app.vault import Vault
 
 MakeWindow = Callable[..., MainWindow]
@@ -111,7 +112,7 @@ def test_remember_on_this_computer_unlocks_without_passphrase(
 ) -> None:
     window = make_window(_existing_vault(tmp_path))
     remember = find(window, "Remember on this computer", QCheckBox)
-    assert remember.isEnabled()
+    qtbot.waitUntil(remember.isEnabled)  # the keychain is asked just after the first paint
     qtbot.keyClicks(find(window, "Passphrase", QLineEdit), PASSPHRASE)
     toggle(qtbot, remember)
     qtbot.mouseClick(find(window, "Unlock", QPushButton), Qt.MouseButton.LeftButton)
@@ -131,9 +132,47 @@ def test_no_keychain_disables_remember_with_explanation(qtbot: QtBot, tmp_path: 
     window.show()
     remember = find(window, "Remember on this computer", QCheckBox)
     assert not remember.isEnabled()
-    assert any(
-        "No secure keychain" in label.text() for label in window.findChildren(QLabel) if label.isVisible()
+    qtbot.waitUntil(
+        lambda: any(
+            "No secure keychain" in label.text() for label in window.findChildren(QLabel) if label.isVisible()
+        )
     )
+    assert not remember.isEnabled()
+
+
+def test_unlock_pressed_before_the_keychain_answers_waits_for_it(
+    qtbot: QtBot, tmp_path: Path, keychain: Keychain
+) -> None:
+    """A remembered key opens the vault even when Unlock is pressed in the first instant after start."""
+    from ui.main_window import create_window
+
+    data_dir = _existing_vault(tmp_path)
+    vault = Vault.open_with_passphrase(data_dir, PASSPHRASE)
+    assert keychain.store(vault.vault_id, vault.data_key)
+    vault.lock()
+    window = create_window(data_dir, keychain=keychain, kdf=UI_KDF)
+    qtbot.addWidget(window)
+    page = window.unlock_page
+    assert page.remember_note.text().startswith("Checking")  # nothing asked before the first frame
+    page.unlock_button.click()  # an empty field, the keychain not asked yet
+    assert not page.busy.isHidden()
+    window.show()
+    qtbot.waitUntil(lambda: _unlocked(window), timeout=10_000)
+
+
+def test_unlock_pressed_early_without_a_remembered_key_asks_for_the_passphrase(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from ui.main_window import create_window
+
+    window = create_window(_existing_vault(tmp_path), kdf=UI_KDF)
+    qtbot.addWidget(window)
+    window.unlock_page.unlock_button.click()
+    window.show()
+    message = find(window, "Unlock message", QLabel, visible=False)
+    qtbot.waitUntil(message.isVisible)
+    assert message.text() == "Type your passphrase first."
+    assert not _unlocked(window) and not window.unlock_page.busy.isVisible()
 
 
 def test_need_help_is_on_every_screen_and_needs_no_unlock(qtbot: QtBot, make_window: MakeWindow) -> None:

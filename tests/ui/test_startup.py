@@ -31,7 +31,7 @@ CHILD = textwrap.dedent(
     app = QApplication([])
     HEAVY = (
         "sqlalchemy", "cryptography", "wellbeing_app.vault", "wellbeing_app.services", "wellbeing_app.detection",
-        "ui.pages.shell", "ui.dialogs.crisis",
+        "ui.pages.shell", "ui.dialogs.crisis", "keyring",
     )
 
     def loaded():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.qt import QCheckBox, QLineEdit, QPushButton, QVBoxLayout, QWidget, Signal
+from ui.qt import QCheckBox, QLineEdit, QPushButton, QShowEvent, QVBoxLayout, QWidget, Signal
 from ui.widgets import (
     busy_bar,
     card,
@@ -14,7 +14,10 @@ from ui.widgets import (
     primary_button,
 )
 from wellbeing_app.errors import InvalidInput
+from wellbeing_app.keychain import KeychainStatus
 from wellbeing_app.passphrase import validate_new_passphrase
+
+CHECKING_KEYCHAIN = "Checking whether this computer has a secure keychain…"
 
 
 class UnlockPage(QWidget):
@@ -22,9 +25,12 @@ class UnlockPage(QWidget):
     keychain_unlock_requested = Signal()
     recovery_requested = Signal(str, str)
 
-    def __init__(self, keychain_available: bool, keychain_explanation: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._keychain_available = keychain_available
+        # The keychain is asked just after the first paint (ui/window_keychain.py); set_keychain tells the answer.
+        self._keychain_available = False
+        self._keychain_known = False
+        self._unlock_waiting_for_keychain = False
         self._key_remembered = False
         frame, layout = card()
         layout.addWidget(heading("Welcome back"))
@@ -34,9 +40,9 @@ class UnlockPage(QWidget):
         layout.addWidget(self.passphrase)
         self.remember = QCheckBox("Remember on this computer")
         self.remember.setAccessibleName("Remember on this computer")
-        self.remember.setEnabled(keychain_available)
+        self.remember.setEnabled(False)
         layout.addWidget(self.remember)
-        self.remember_note = paragraph(keychain_explanation, subtle=True)
+        self.remember_note = paragraph(CHECKING_KEYCHAIN, subtle=True)
         layout.addWidget(self.remember_note)
         self.message = inline_message("Unlock message")
         layout.addWidget(self.message)
@@ -77,6 +83,17 @@ class UnlockPage(QWidget):
         self.new_confirmation.returnPressed.connect(self._recover)
         self.setFocusProxy(self.passphrase)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Room for a two-line keychain note before the answer comes, so the card does not jump when it does.
+        self.remember_note.setMinimumHeight(2 * self.remember_note.fontMetrics().lineSpacing())
+        super().showEvent(event)
+
+    def set_keychain(self, status: KeychainStatus) -> None:
+        self._keychain_known = True
+        self._keychain_available = status.available
+        self.remember.setEnabled(status.available and not self.busy.isVisible())
+        self.remember_note.setText(status.explanation)
+
     def set_key_remembered(self, remembered: bool) -> None:
         self._key_remembered = remembered
         self.remember.setChecked(remembered)
@@ -84,12 +101,24 @@ class UnlockPage(QWidget):
             self.intro.setText("This computer remembers your key: press Unlock, no passphrase needed.")
         else:
             self.intro.setText("Your check-ins and journal are locked. Type your passphrase to open them.")
+        if (
+            self._unlock_waiting_for_keychain
+        ):  # Unlock was pressed with an empty field before the keychain answered
+            self._unlock_waiting_for_keychain = False
+            if remembered:
+                self.keychain_unlock_requested.emit()
+            else:
+                self.show_error("Type your passphrase first.")
 
     def _unlock(self) -> None:
         if self.busy.isVisible():
             return
         self.message.hide()
         if not self.passphrase.text():
+            if not self._keychain_known:
+                self.set_busy(True)
+                self._unlock_waiting_for_keychain = True
+                return
             if self._key_remembered:
                 self.set_busy(True)
                 self.keychain_unlock_requested.emit()
@@ -133,6 +162,7 @@ class UnlockPage(QWidget):
         target.selectAll()
 
     def reset(self) -> None:
+        self._unlock_waiting_for_keychain = False
         self.set_busy(False)
         self.passphrase.clear()
         self.recovery_key.clear()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ui.qt import QCheckBox, QVBoxLayout, QWidget, Signal
+from ui.pages.unlock import CHECKING_KEYCHAIN
+from ui.qt import QCheckBox, QShowEvent, QVBoxLayout, QWidget, Signal
 from ui.widgets import (
     busy_bar,
     card,
@@ -13,6 +14,7 @@ from ui.widgets import (
     password_field,
     primary_button,
 )
+from wellbeing_app.keychain import KeychainStatus
 from wellbeing_app.passphrase import MIN_PASSPHRASE_LENGTH
 
 INTRO = (
@@ -44,8 +46,9 @@ def strength_hint(passphrase: str, confirmation: str) -> tuple[str, bool]:
 class WelcomePage(QWidget):
     create_requested = Signal(str, bool)
 
-    def __init__(self, keychain_available: bool, keychain_explanation: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
+        self._keychain_available = False  # until set_keychain: asked just after the first paint
         frame, layout = card()
         layout.addWidget(heading("Welcome to Wellbeing Check-in"))
         layout.addWidget(paragraph(INTRO))
@@ -62,8 +65,8 @@ class WelcomePage(QWidget):
         self.hint.setAccessibleName("Passphrase hint")
         self.remember = QCheckBox("Remember on this computer")
         self.remember.setAccessibleName("Remember on this computer")
-        self.remember.setEnabled(keychain_available)
-        self.remember_note = paragraph(keychain_explanation, subtle=True)
+        self.remember.setEnabled(False)
+        self.remember_note = paragraph(CHECKING_KEYCHAIN, subtle=True)
         self.error = inline_message("Message")
         self.busy = busy_bar("Creating your vault")
         self.create_button = primary_button("Create vault")
@@ -95,6 +98,16 @@ class WelcomePage(QWidget):
         self._update_hint()
         self.setFocusProxy(self.passphrase)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Room for a two-line keychain note before the answer comes, so the card does not jump when it does.
+        self.remember_note.setMinimumHeight(2 * self.remember_note.fontMetrics().lineSpacing())
+        super().showEvent(event)
+
+    def set_keychain(self, status: KeychainStatus) -> None:
+        self._keychain_available = status.available
+        self.remember.setEnabled(status.available and not self.busy.isVisible())
+        self.remember_note.setText(status.explanation)
+
     def _update_hint(self) -> None:
         text, ready = strength_hint(self.passphrase.text(), self.confirmation.text())
         self.hint.setText(text)
@@ -112,7 +125,7 @@ class WelcomePage(QWidget):
         for widget in (self.passphrase, self.confirmation, self.create_button, self.remember):
             widget.setEnabled(not busy)
         if not busy:
-            self.remember.setEnabled(self.remember_note.text().startswith("Your key"))
+            self.remember.setEnabled(self._keychain_available)
             self._update_hint()
 
     def show_error(self, message: str) -> None:
