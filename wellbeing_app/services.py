@@ -97,7 +97,7 @@ class Services:
     def directory(self) -> DirectoryService:
         from wellbeing_app.directory.service import DirectoryService
 
-        return DirectoryService(self.vault.store, self.clock)
+        return DirectoryService(self.vault.store, self.clock, self.checkins)
 
     @cached_property
     def instruments(self) -> InstrumentService:

@@ -35,9 +35,11 @@ RECENT_TAG_DAYS = 7
 class DirectoryService:
     """The directory as the pages and commands use it, over its three record services."""
 
-    def __init__(self, store: RecordStore, clock: Clock) -> None:
+    def __init__(self, store: RecordStore, clock: Clock, checkins: CheckInService | None = None) -> None:
         self._store = store
         self._clock = clock
+        # The session's own check-in service (Services passes it): one per unlock, for the recent tags.
+        self._checkins = checkins or CheckInService(store, clock)
         self.contact_records = ContactService(store, clock)
         self.profiles = ProfileService(store, clock)
         self.outreach_notes = OutreachService(store, clock)
@@ -135,7 +137,7 @@ class DirectoryService:
     # -- suggestions ---------------------------------------------------------------------------------------------
     def recent_tags(self, days: int = RECENT_TAG_DAYS) -> frozenset[str]:
         today = self._clock.now().date()
-        checkins = CheckInService(self._store, self._clock).between(today - timedelta(days=days - 1), today)
+        checkins = self._checkins.between(today - timedelta(days=days - 1), today)
         return frozenset(tag for checkin in checkins for tag in checkin.tags)
 
     def suggestions(
