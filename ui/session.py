@@ -96,7 +96,9 @@ class VaultSession(QObject):
         """The recovery key was saved: show the app."""
         self.unlocked.emit()
 
-    def unlock(self, passphrase: str, remember: bool, on_error: ErrorCallback) -> None:
+    def unlock(self, passphrase: str, remember: bool | None, on_error: ErrorCallback) -> None:
+        """``remember`` None leaves the keychain as it is (its answer had not come when Unlock was pressed)."""
+
         def work() -> Vault:
             from wellbeing_app.vault import Vault
 

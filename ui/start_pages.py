@@ -132,7 +132,10 @@ class StartPages(QObject):
         )
 
     def _unlock_with_passphrase(self, passphrase: str, remember: bool) -> None:
-        self.session.unlock(passphrase, remember, self._unlock_failed)
+        # Before the keychain has answered, the greyed box says nothing of the user's wish: a remembered key
+        # stays remembered, and none is stored.
+        known = self.keychain_status is not None
+        self.session.unlock(passphrase, remember if known else None, self._unlock_failed)
 
     def _unlock_with_keychain(self) -> None:
         if not self.session.unlock_with_keychain(self._keychain_unlock_failed):

@@ -189,3 +189,23 @@ def test_need_help_is_on_every_screen_and_needs_no_unlock(qtbot: QtBot, make_win
     country.setCurrentIndex(country.findData("US"))
     assert "988" in find(dialog, "Crisis lines list", QTextBrowser).toPlainText()
     dialog.close()
+
+
+def test_a_passphrase_unlock_before_the_keychain_answers_keeps_the_remembered_key(
+    qtbot: QtBot, tmp_path: Path, keychain: Keychain
+) -> None:
+    """The greyed, unticked box means "not known yet", not "forget my key"."""
+    from ui.main_window import create_window
+
+    data_dir = _existing_vault(tmp_path)
+    vault = Vault.open_with_passphrase(data_dir, PASSPHRASE)
+    vault_id, key = vault.vault_id, vault.data_key
+    assert keychain.store(vault_id, key)
+    vault.lock()
+    window = create_window(data_dir, keychain=keychain, kdf=UI_KDF)
+    qtbot.addWidget(window)  # not shown yet: no first paint, so the keychain has not been asked
+    assert window.start_pages.keychain_status is None
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.unlock_button.click()
+    qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
+    assert keychain.load(vault_id) == key
