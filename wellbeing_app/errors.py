@@ -40,6 +40,10 @@ class IntegrityError(WellbeingError):
     exit_code = 4
 
 
+class VaultTooNew(IntegrityError):
+    """The vault's schema is newer than this app knows: nothing was changed; the app needs an update."""
+
+
 class DamagedRecord(IntegrityError):
     """One record failed to decrypt or parse; the rest of the vault stays readable."""
 

@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from wellbeing_app.clock import Clock
-from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import RecordStore, StoredRecord
+from wellbeing_app.errors import DamagedRecord
+from wellbeing_app.storage.records import UNREADABLE_VALUES, RecordStore, StoredRecord
 
 T = TypeVar("T")
 
@@ -33,7 +33,9 @@ def read_valid(
     for record in result.records:
         try:
             parsed.append(parse(record))
-        except (InvalidInput, DamagedRecord):
+        except DamagedRecord as exc:
+            damaged.append(exc)
+        except UNREADABLE_VALUES:
             damaged.append(DamagedRecord(kind, record.id, "has unreadable values"))
     return parsed, damaged
 
@@ -52,10 +54,14 @@ class RecordService(Generic[T]):
         raise NotImplementedError
 
     def get(self, record_id: str) -> T | None:
+        """The record, None when there is none; ``DamagedRecord`` when it is there but cannot be read."""
         record = self._store.get(self.kind, record_id)
         if record is None:
             return None
-        parsed: T = self.parse(record)
+        try:
+            parsed: T = self.parse(record)
+        except UNREADABLE_VALUES as exc:
+            raise DamagedRecord(self.kind, record.id, "has unreadable values") from exc
         return parsed
 
     def delete(self, record_id: str) -> T | None:

@@ -58,16 +58,29 @@ def check_is_backup(backup: Path) -> None:
 
 
 def stage_copy(backup: Path, data_dir: Path) -> Path:
-    """A private copy of ``backup`` beside the data folder (restore renames it into place; merge only reads it)."""
+    """A private copy of ``backup`` beside the data folder (restore renames it into place; merge only reads it).
+
+    The file is copied byte for byte first, with its write-ahead log or rollback journal if one lies beside it
+    (a folder copied while the app was running): SQLite folds or rolls those back when it opens a database,
+    and it must do that to the copy, never to the user's backup.
+    """
     staging = data_dir.parent / f".{data_dir.name}.restore-{uuid.uuid4().hex[:8]}"
     ensure_private_dir(staging)
+    raw = staging / "as-given.sqlite3"
     try:
-        snapshot(backup, staging / DB_FILENAME)
+        shutil.copyfile(backup, raw)
+        for suffix in ("-wal", "-journal"):
+            side = backup.with_name(backup.name + suffix)
+            if side.is_file():
+                shutil.copyfile(side, raw.with_name(raw.name + suffix))
+        snapshot(raw, staging / DB_FILENAME)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, sqlite3.DatabaseError) and is_damaged_database(exc):
-            raise IntegrityError(f"{backup} is damaged and cannot be restored; nothing was changed.") from exc
+            raise IntegrityError(f"{backup} is damaged and cannot be read; nothing was changed.") from exc
         raise
+    for leftover in staging.glob(f"{raw.name}*"):
+        leftover.unlink()
     return staging
 
 

@@ -113,3 +113,86 @@ def test_a_file_that_is_not_a_backup_is_refused(services: Services, tmp_path: Pa
     with pytest.raises(IntegrityError, match="damaged"):
         merge_backup(services, damaged)
     assert services.checkins.between() == []
+
+
+def test_a_folder_copied_while_the_app_ran_is_merged_with_its_log_and_left_as_it_was(
+    services: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    """SQLite folds a write-ahead log into the file it opens: that must be the staging copy, not the user's."""
+    import hashlib
+
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
+    clock.moment += timedelta(hours=1)
+    running = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
+    try:
+        written = Services(running, clock).journal.add(body="Still in the write-ahead log.")
+        laptop = tmp_path / "laptop"
+        laptop.mkdir()
+        for path in copy_dir.glob(f"{DB_FILENAME}*"):  # copied while the other app still had it open
+            shutil.copyfile(path, laptop / path.name)
+    finally:
+        running.lock()
+    assert (laptop / f"{DB_FILENAME}-wal").stat().st_size > 0
+    before = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in laptop.iterdir()}
+
+    summary = merge_backup(services, laptop / DB_FILENAME)
+
+    assert summary.added == 1
+    assert services.journal.get(written.id) is not None
+    after = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in laptop.iterdir()}
+    assert after == before
+
+
+def test_drafts_and_episodes_stay_on_their_own_computer(
+    services: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    services.drafts.save("journal-editor", {"body": "typed here, not saved yet"})
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
+    clock.moment += timedelta(hours=1)
+    copy = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
+    try:
+        Services(copy, clock).drafts.save("journal-editor", {"body": "typed on the laptop"})
+    finally:
+        copy.lock()
+
+    summary = merge_backup(services, copy_dir / DB_FILENAME)
+
+    assert (summary.added, summary.updated, summary.kept_newer) == (0, 0, 0)
+    assert services.drafts.load("journal-editor") == {"body": "typed here, not saved yet"}
+
+
+def test_a_record_deleted_here_and_newer_in_the_backup_counts_as_added_back(
+    services: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    checkin = services.checkins.add(mood=5, note="first version")
+    services.checkins.delete(checkin.id)
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
+    clock.moment += timedelta(hours=1)
+    copy = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
+    try:  # written again there later (an undo on the other computer)
+        again = Services(copy, clock).checkins
+        again.save(again.build(mood=6, note="written again there", record_id=checkin.id))
+    finally:
+        copy.lock()
+
+    summary = merge_backup(services, copy_dir / DB_FILENAME)
+
+    assert (summary.added, summary.updated, summary.deleted) == (1, 0, 0)
+    assert services.checkins.get(checkin.id).note == "written again there"  # type: ignore[union-attr]
+
+
+def test_a_sqlite_file_that_is_not_ours_is_named_as_such(services: Services, tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "photos.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE photos (name TEXT)")
+    conn.close()
+    with pytest.raises(IntegrityError, match=r"photos\.sqlite3 is not a Wellbeing Check-in backup"):
+        merge_backup(services, other)

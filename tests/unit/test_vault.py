@@ -488,11 +488,12 @@ def test_verify_reads_every_payload_back_through_its_kind(vault: Vault) -> None:
     vault.store.put("checkin", str(uuid.uuid4()), {"mood": 5}, date(2026, 11, 20))
     vault.store.put("checkin", str(uuid.uuid4()), {"mood": "rather low"}, date(2026, 11, 21))
     vault.store.put("profile", str(uuid.uuid4()), {"experience_tags": 7})
+    vault.store.put("episode", str(uuid.uuid4()), {"peak_level": [3], "start": {"a": 1}})  # wrong shapes
     vault.store.put("a-kind-from-a-newer-version", str(uuid.uuid4()), {"anything": True})
     report = vault.verify()
-    assert report.records_checked == 4
-    assert sorted(damaged.kind for damaged in report.damaged) == ["checkin", "profile"]
-    assert report.summary().startswith("2 of 4 records are damaged")
+    assert report.records_checked == 5
+    assert sorted(damaged.kind for damaged in report.damaged) == ["checkin", "episode", "profile"]
+    assert report.summary().startswith("3 of 5 records are damaged")
 
 
 # -- the record store ----------------------------------------------------------------------------------------

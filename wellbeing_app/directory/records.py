@@ -16,7 +16,7 @@ from typing import Any
 
 from wellbeing_app.clock import Clock
 from wellbeing_app.directory.models import Contact, Profile
-from wellbeing_app.errors import DamagedRecord, InvalidInput
+from wellbeing_app.errors import DamagedRecord
 from wellbeing_app.record_service import RecordService
 from wellbeing_app.storage.records import PendingRecord, RecordStore, StoredRecord
 
@@ -73,7 +73,7 @@ class ProfileService(RecordService[Profile]):
         """The saved profile; a new, empty one when there is none or it cannot be read."""
         try:
             profile = self.get(self._store.keyed_id(_PROFILE_ID))
-        except (DamagedRecord, InvalidInput):
+        except DamagedRecord:
             return Profile.create()
         return profile if profile is not None else Profile.create()
 

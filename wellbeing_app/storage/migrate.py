@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 
-from wellbeing_app.errors import IntegrityError
+from wellbeing_app.errors import VaultTooNew
 from wellbeing_app.paths import BACKUP_DIRNAME, ensure_private_dir, make_private
 
 SCHEMA_HEAD = "0003_keyed_ids"
@@ -102,7 +102,7 @@ def migrate_if_needed(
     if revision == SCHEMA_HEAD:
         return None
     if revision is not None and not _known_revision(revision):
-        raise IntegrityError(
+        raise VaultTooNew(
             "This vault was made by a newer version of Wellbeing Check-in. Update the app to open it; "
             "the vault was left unchanged."
         )

@@ -115,6 +115,11 @@ def payload_aad(
     return associated_data("records", "payload", record_id, bound)
 
 
+UNREADABLE_VALUES = (InvalidInput, ValueError, TypeError, KeyError, AttributeError)
+"""What a kind's ``parse`` may raise for values it cannot read: a payload of the wrong shape is a damaged
+record, reported like one that does not decrypt, never an error that stops a whole read."""
+
+
 class RecordStore:
     def __init__(
         self,
@@ -185,17 +190,24 @@ class RecordStore:
             "deleted": change.deleted,
         }
 
-    def _write(self, changes: Sequence[Change]) -> int:
+    def _write(self, changes: Sequence[Change], *, only_newer: bool = False) -> int:
+        """Upsert in one transaction. ``only_newer``: a stored row is replaced only by a newer change (the rule
+        of ``is_newer``, checked again in SQL), so an edit saved meanwhile by another thread or process stays."""
         rows = [self._seal(change) for change in changes]
         if not rows:
             return 0
         statement = insert(Record)
+        incoming = statement.excluded
+        newer = (incoming.changed_at > Record.changed_at) | (
+            (incoming.changed_at == Record.changed_at) & (incoming.deleted | Record.deleted.is_(False))
+        )
         statement = statement.on_conflict_do_update(
             index_elements=[Record.id],
             set_={
-                column: getattr(statement.excluded, column)
+                column: getattr(incoming, column)
                 for column in ("kind", "day", "payload", "changed_at", "device_id", "deleted")
             },
+            where=newer if only_newer else None,
         )
         with self._engine.begin() as conn:
             conn.execute(statement, rows)
@@ -256,7 +268,7 @@ class RecordStore:
                 applied.append(change)
             else:
                 kept.append(change)
-        self._write(applied)
+        self._write(applied, only_newer=True)
         return applied, kept
 
     # -- reading ----------------------------------------------------------------------------------------------
@@ -368,7 +380,7 @@ class RecordStore:
                     parse(record)
             except DamagedRecord as exc:
                 damaged.append(exc)
-            except InvalidInput:
+            except UNREADABLE_VALUES:
                 damaged.append(DamagedRecord(row.kind, row.id, "has unreadable values"))
         return checked, damaged
 

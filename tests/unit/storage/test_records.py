@@ -129,3 +129,14 @@ def test_a_put_after_a_delete_brings_the_record_back(vault: Vault) -> None:
     vault.store.delete(NOTE, rid(1))
     vault.store.put(NOTE, rid(1), {"v": 1}, date(2026, 11, 24))
     assert vault.store.count(NOTE) == 1 and vault.verify().ok
+
+
+def test_apply_changes_never_overwrites_an_edit_saved_after_it_looked(
+    vault: Vault, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The newer-side rule is checked again in the write itself: a save between the look and the write stays."""
+    old = utc_stamp(clock.now() - timedelta(days=1))
+    vault.store.put(NOTE, rid(1), {"v": "saved here meanwhile"}, date(2026, 11, 24))
+    monkeypatch.setattr(vault.store, "versions", lambda ids: {})  # what it saw before that save
+    vault.store.apply_changes([Change(rid(1), NOTE, date(2026, 11, 24), {"v": "older copy"}, old, "other")])
+    assert vault.store.get(NOTE, rid(1)).payload == {"v": "saved here meanwhile"}  # type: ignore[union-attr]
