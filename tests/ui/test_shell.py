@@ -209,3 +209,31 @@ def test_a_passphrase_unlock_before_the_keychain_answers_keeps_the_remembered_ke
     window.unlock_page.unlock_button.click()
     qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
     assert keychain.load(vault_id) == key
+
+
+def test_unlock_builds_today_first_and_the_other_pages_just_after_its_first_frame(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    from ui.pages.today import TodayPage
+
+    window = make_window(_existing_vault(tmp_path))
+    qtbot.keyClicks(find(window, "Passphrase", QLineEdit), PASSPHRASE)
+    built_at_unlock: list[list[str]] = []
+    window.session.unlocked.connect(
+        lambda: built_at_unlock.append(
+            [type(page).__name__ for page in window.main_area.built_pages()] if window.main_area else []
+        )
+    )
+    qtbot.mouseClick(find(window, "Unlock", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(built_at_unlock), timeout=10_000)
+    assert built_at_unlock == [["TodayPage"]]
+    area = window.main_area
+    assert area is not None and isinstance(area.current_page(), TodayPage)
+    qtbot.waitUntil(lambda: len(area.built_pages()) == 5, timeout=10_000)
+    assert {type(page).__name__ for page in area.built_pages()} == {
+        "TodayPage",
+        "JournalPage",
+        "TrendsPage",
+        "SupportPage",
+        "SettingsPage",
+    }
