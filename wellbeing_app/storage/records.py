@@ -217,11 +217,13 @@ class RecordStore:
     def put(self, kind: str, record_id: str, payload: Payload, day: date | None = None) -> None:
         self.put_many([PendingRecord(kind, record_id, payload, day)])
 
-    def put_many(self, items: Iterable[PendingRecord], *, stamp: bool = True) -> int:
+    def put_many(
+        self, items: Iterable[PendingRecord], *, stamp: bool = True, only_newer: bool = False
+    ) -> int:
         """Insert or replace records in one transaction: all of them are saved, or none.
 
         Stamped as changed now on this device; with ``stamp=False`` (imports) each keeps the time and device
-        it came with, empty meaning "time unknown".
+        it came with, empty meaning "time unknown". ``only_newer``: see ``_write``.
         """
         now = self.now()
         changes = [
@@ -235,7 +237,7 @@ class RecordStore:
             )
             for item in items
         ]
-        return self._write(changes)
+        return self._write(changes, only_newer=only_newer)
 
     def delete(self, kind: str, record_id: str) -> bool:
         """Leave a deletion marker (content erased) so that an older copy of the record cannot come back."""

@@ -196,8 +196,9 @@ def merge_candidates(
 
     if to_write:
         # Kept with the file's change times; a record from a file without them keeps "time unknown", so any
-        # edit or deletion made here later wins over the next import of that file.
-        services.vault.store.put_many(to_write, stamp=False)
+        # edit or deletion made here later wins over the next import of that file. The newer side is checked
+        # again as it is written: an edit saved in the window while the import ran stays.
+        services.vault.store.put_many(to_write, stamp=False, only_newer=True)
     if progress is not None:
         done = len(candidates) if total is None else total
         progress(done, done)
