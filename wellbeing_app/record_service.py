@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from wellbeing_app.clock import Clock
 from wellbeing_app.errors import DamagedRecord
-from wellbeing_app.storage.records import UNREADABLE_VALUES, RecordStore, StoredRecord
+from wellbeing_app.storage.records import RecordStore, StoredRecord, read_as
 
 T = TypeVar("T")
 
@@ -32,11 +32,9 @@ def read_valid(
     parsed: list[T] = []
     for record in result.records:
         try:
-            parsed.append(parse(record))
+            parsed.append(read_as(parse, record))
         except DamagedRecord as exc:
             damaged.append(exc)
-        except UNREADABLE_VALUES:
-            damaged.append(DamagedRecord(kind, record.id, "has unreadable values"))
     return parsed, damaged
 
 
@@ -58,10 +56,7 @@ class RecordService(Generic[T]):
         record = self._store.get(self.kind, record_id)
         if record is None:
             return None
-        try:
-            parsed: T = self.parse(record)
-        except UNREADABLE_VALUES as exc:
-            raise DamagedRecord(self.kind, record.id, "has unreadable values") from exc
+        parsed: T = read_as(self.parse, record)
         return parsed
 
     def delete(self, record_id: str) -> T | None:

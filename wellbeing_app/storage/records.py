@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects.sqlite import insert
@@ -26,6 +26,7 @@ from wellbeing_app.crypto.aead import RecordCipher, associated_data
 from wellbeing_app.crypto.keyed_ids import keyed_uuid
 from wellbeing_app.errors import AuthenticationFailed, DamagedRecord, IntegrityError, InvalidInput
 from wellbeing_app.storage.models import Record
+from wellbeing_app.storage.newer import is_newer, newer_in_sql
 
 Payload = dict[str, Any]
 ChangeListener = Callable[[frozenset[str]], None]
@@ -115,9 +116,18 @@ def payload_aad(
     return associated_data("records", "payload", record_id, bound)
 
 
-UNREADABLE_VALUES = (InvalidInput, ValueError, TypeError, KeyError, AttributeError)
-"""What a kind's ``parse`` may raise for values it cannot read: a payload of the wrong shape is a damaged
-record, reported like one that does not decrypt, never an error that stops a whole read."""
+P = TypeVar("P")
+
+
+def read_as(parse: Callable[[StoredRecord], P], record: StoredRecord) -> P:
+    """``parse(record)``, with any failure to read its values raised as ``DamagedRecord``: a payload of the
+    wrong shape is a damaged record, reported like one that does not decrypt, never an error that stops a read."""
+    try:
+        return parse(record)
+    except DamagedRecord:
+        raise
+    except (InvalidInput, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise DamagedRecord(record.kind, record.id, "has unreadable values") from exc
 
 
 class RecordStore:
@@ -198,16 +208,13 @@ class RecordStore:
             return 0
         statement = insert(Record)
         incoming = statement.excluded
-        newer = (incoming.changed_at > Record.changed_at) | (
-            (incoming.changed_at == Record.changed_at) & (incoming.deleted | Record.deleted.is_(False))
-        )
         statement = statement.on_conflict_do_update(
             index_elements=[Record.id],
             set_={
                 column: getattr(incoming, column)
                 for column in ("kind", "day", "payload", "changed_at", "device_id", "deleted")
             },
-            where=newer if only_newer else None,
+            where=newer_in_sql(incoming) if only_newer else None,
         )
         with self._engine.begin() as conn:
             conn.execute(statement, rows)
@@ -379,16 +386,7 @@ class RecordStore:
                 record = self._open(row)
                 parse = parsers.get(row.kind)
                 if parse is not None and not row.deleted:
-                    parse(record)
+                    read_as(parse, record)
             except DamagedRecord as exc:
                 damaged.append(exc)
-            except UNREADABLE_VALUES:
-                damaged.append(DamagedRecord(row.kind, row.id, "has unreadable values"))
         return checked, damaged
-
-
-def is_newer(incoming_at: str, incoming_deleted: bool, stored_at: str, stored_deleted: bool) -> bool:
-    """Whether an incoming change should replace what is stored (see ``RecordStore.apply_changes``)."""
-    if incoming_at != stored_at:
-        return incoming_at > stored_at
-    return incoming_deleted or not stored_deleted

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from wellbeing_app import textcheck
 from wellbeing_app.errors import DamagedRecord, InvalidInput
-from wellbeing_app.storage.records import PendingRecord, is_newer, utc_stamp
+from wellbeing_app.storage.newer import is_newer
+from wellbeing_app.storage.records import PendingRecord, utc_stamp
 from wellbeing_app.transfer.export import (
     EXPORT_FORMAT,
     EXPORT_VERSION,

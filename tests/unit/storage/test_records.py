@@ -9,7 +9,8 @@ from datetime import date, timedelta
 import pytest
 
 from wellbeing_app.clock import FixedClock
-from wellbeing_app.storage.records import Change, PendingRecord, is_newer, utc_stamp
+from wellbeing_app.storage.newer import is_newer
+from wellbeing_app.storage.records import Change, PendingRecord, utc_stamp
 from wellbeing_app.vault import Vault, db_path
 
 CANARY = "CANARY-MARKER-8812"
