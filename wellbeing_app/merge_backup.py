@@ -95,14 +95,13 @@ def merge_backup(services: Services, backup: Path, *, progress: Progress | None 
     if progress:
         progress(1, 2)
     here = services.vault.store.versions([change.id for change in changes])
-    unchanged = [
-        change
+    same = {
+        change.id
         for change in changes
         if (mine := here.get(change.id)) is not None
         and (mine.changed_at, mine.deleted) == (change.changed_at, change.deleted)
-    ]
-    same = {change.id for change in unchanged}
-    applied, kept = services.vault.store.apply_changes(change for change in changes if change.id not in same)
+    }
+    applied, kept = services.vault.store.apply_changes((c for c in changes if c.id not in same), here)
     # Counted as the user sees records: one deleted here and live again in the backup is added back; a
     # deletion marker for a record this vault never had (or had deleted too) is kept, and changes nothing seen.
     live_here = {record_id for record_id, version in here.items() if not version.deleted}
@@ -115,7 +114,7 @@ def merge_backup(services: Services, backup: Path, *, progress: Progress | None 
         added=added,
         updated=updated,
         deleted=deleted,
-        unchanged=len(unchanged),
+        unchanged=len(same),
         kept_newer=len(kept),
         damaged=damaged,
     )

@@ -32,26 +32,29 @@ class RestoreReport:
     replaced_kept_at: Path | None
 
 
+def _starts_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
 def is_backup_file(path: Path) -> bool:
     """A SQLite file, as our backups are: recognised by its first bytes, whatever its name."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+        return _starts_like_sqlite(path)
     except OSError:
         return False  # the caller reads the file next and names the problem
 
 
 def check_is_backup(backup: Path) -> None:
     try:
-        with backup.open("rb") as handle:
-            magic = handle.read(len(SQLITE_MAGIC))
+        looks_right = _starts_like_sqlite(backup)
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {backup}.", field="file") from None
     except IsADirectoryError:
         raise InvalidInput(f"{backup} is a folder; give the backup file itself.", field="file") from None
     except OSError as exc:
         raise InvalidInput(f"{backup} cannot be read ({exc.strerror}).", field="file") from exc
-    if magic != SQLITE_MAGIC:
+    if not looks_right:
         raise IntegrityError(
             f"{backup} is not a Wellbeing Check-in backup, or it is damaged; nothing was changed."
         )

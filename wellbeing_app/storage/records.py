@@ -257,13 +257,14 @@ class RecordStore:
         self._write([Change(record_id, kind, None, {}, stamp, self.device_id, deleted=True)])
         return True
 
-    def apply_changes(self, changes: Iterable[Change]) -> tuple[list[Change], list[Change]]:
-        """Write each change that is newer than what is stored; returns (applied, kept because newer here).
-
-        Newer means a later ``changed_at``; on a tie a deletion wins, then the incoming side.
-        """
+    def apply_changes(
+        self, changes: Iterable[Change], stored: Mapping[str, Version] | None = None
+    ) -> tuple[list[Change], list[Change]]:
+        """Write each change that is newer than what is stored (``storage/newer.py``); returns (applied, kept
+        because newer here). ``stored``: the ``versions`` of these ids when the caller has just read them."""
         incoming = list(changes)
-        stored = self.versions([change.id for change in incoming])
+        if stored is None:
+            stored = self.versions([change.id for change in incoming])
         applied: list[Change] = []
         kept: list[Change] = []
         for change in incoming:
