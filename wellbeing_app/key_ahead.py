@@ -14,10 +14,10 @@ from __future__ import annotations
 import hmac
 import json
 import threading
-import unicodedata
 from pathlib import Path
 
 from wellbeing_app.crypto.kdf import KdfParams, derive_raw_key
+from wellbeing_app.passphrase import passphrase_forms
 from wellbeing_app.vault_header import peek_kdf
 
 
@@ -43,7 +43,7 @@ class KeyAhead:
             params = KdfParams.from_json(json.loads(kdf_json))
         except (OSError, ValueError, TypeError, RecursionError):  # only a head start: never a failure
             return None
-        ahead = cls(kdf_json, params, unicodedata.normalize("NFC", passphrase))
+        ahead = cls(kdf_json, params, passphrase_forms(passphrase)[0])
         ahead._thread.start()
         return ahead
 

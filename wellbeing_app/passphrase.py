@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from wellbeing_app.errors import InvalidInput
 
 MIN_PASSPHRASE_LENGTH = 10
@@ -17,3 +19,9 @@ def validate_new_passphrase(passphrase: str, confirmation: str | None = None) ->
         raise InvalidInput(
             "The two passphrases are not the same. Please type them again.", field="passphrase"
         )
+
+
+def passphrase_forms(passphrase: str) -> list[str]:
+    """NFC first (how every key is wrapped now), then as typed and NFD for vaults wrapped before normalisation."""
+    forms = [unicodedata.normalize("NFC", passphrase), passphrase, unicodedata.normalize("NFD", passphrase)]
+    return list(dict.fromkeys(forms))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import unicodedata
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import hashes
@@ -19,6 +18,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from wellbeing_app.crypto.aead import KEY_BYTES, RecordCipher, associated_data
 from wellbeing_app.crypto.kdf import KdfParams, derive_raw_key
 from wellbeing_app.errors import AuthenticationFailed, IntegrityError
+from wellbeing_app.passphrase import passphrase_forms
 
 if TYPE_CHECKING:
     from wellbeing_app.key_ahead import KeyAhead
@@ -47,12 +47,6 @@ def header_mac(data_key: bytes, meta: dict[str, str]) -> str:
     fields = {key: value for key, value in meta.items() if key != HEADER_MAC}
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode()
     return hmac.new(_subkey(data_key, b"wellbeing header mac"), canonical, "sha256").hexdigest()
-
-
-def passphrase_forms(passphrase: str) -> list[str]:
-    """NFC first (how every key is wrapped now), then as typed and NFD for vaults wrapped before normalisation."""
-    forms = [unicodedata.normalize("NFC", passphrase), passphrase, unicodedata.normalize("NFD", passphrase)]
-    return list(dict.fromkeys(forms))
 
 
 def _wrap_aad(vault_id: str, slot: str, bound: str = "") -> bytes:
