@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,6 +22,19 @@ from wellbeing_app.vault import Vault
 
 def backup_of(services: Services, clock: FixedClock, tmp_path: Path, name: str) -> Path:
     return write_backup(services.vault.data_dir, clock.now(), tmp_path / name)
+
+
+@contextmanager
+def used_elsewhere(services: Services, clock: FixedClock, folder: Path) -> Iterator[Services]:
+    """This vault copied to ``folder`` and used there an hour later (another computer); locked afterwards."""
+    folder.mkdir()
+    write_backup(services.vault.data_dir, clock.now(), folder / DB_FILENAME)
+    clock.moment += timedelta(hours=1)
+    copy = Vault.open_with_data_key(folder, services.vault.data_key, clock=clock)
+    try:
+        yield Services(copy, clock)
+    finally:
+        copy.lock()
 
 
 def test_an_old_backup_keeps_newer_edits_and_deletions_here_and_says_so(
@@ -52,18 +67,11 @@ def test_what_is_newer_in_a_copy_of_this_vault_comes_in(
     """A copy of the vault used elsewhere (another computer, or before an older backup was restored here)."""
     shared = services.checkins.add(mood=4, note="on both")
     copy_dir = tmp_path / "copy"
-    copy_dir.mkdir()
-    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
-    clock.moment += timedelta(hours=1)
-    copy = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
-    try:
-        copy_services = Services(copy, clock)
+    with used_elsewhere(services, clock, copy_dir) as copy_services:
         copy_services.checkins.save(
             copy_services.checkins.build(mood=8, note="edited there", record_id=shared.id)
         )
         made_there = copy_services.journal.add(body="Written on the laptop.")
-    finally:
-        copy.lock()
     there = write_backup(copy_dir, clock.now(), tmp_path / "there.sqlite3")
     clock.moment += timedelta(hours=1)
     made_here = services.journal.add(body="Written here meanwhile.")
@@ -122,18 +130,12 @@ def test_a_folder_copied_while_the_app_ran_is_merged_with_its_log_and_left_as_it
     import hashlib
 
     copy_dir = tmp_path / "copy"
-    copy_dir.mkdir()
-    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
-    clock.moment += timedelta(hours=1)
-    running = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
-    try:
-        written = Services(running, clock).journal.add(body="Still in the write-ahead log.")
+    with used_elsewhere(services, clock, copy_dir) as running:
+        written = running.journal.add(body="Still in the write-ahead log.")
         laptop = tmp_path / "laptop"
         laptop.mkdir()
         for path in copy_dir.glob(f"{DB_FILENAME}*"):  # copied while the other app still had it open
             shutil.copyfile(path, laptop / path.name)
-    finally:
-        running.lock()
     assert (laptop / f"{DB_FILENAME}-wal").stat().st_size > 0
     before = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in laptop.iterdir()}
 
@@ -150,14 +152,8 @@ def test_drafts_and_episodes_stay_on_their_own_computer(
 ) -> None:
     services.drafts.save("journal-editor", {"body": "typed here, not saved yet"})
     copy_dir = tmp_path / "copy"
-    copy_dir.mkdir()
-    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
-    clock.moment += timedelta(hours=1)
-    copy = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
-    try:
-        Services(copy, clock).drafts.save("journal-editor", {"body": "typed on the laptop"})
-    finally:
-        copy.lock()
+    with used_elsewhere(services, clock, copy_dir) as copy:
+        copy.drafts.save("journal-editor", {"body": "typed on the laptop"})
 
     summary = merge_backup(services, copy_dir / DB_FILENAME)
 
@@ -171,15 +167,8 @@ def test_a_record_deleted_here_and_newer_in_the_backup_counts_as_added_back(
     checkin = services.checkins.add(mood=5, note="first version")
     services.checkins.delete(checkin.id)
     copy_dir = tmp_path / "copy"
-    copy_dir.mkdir()
-    write_backup(services.vault.data_dir, clock.now(), copy_dir / DB_FILENAME)
-    clock.moment += timedelta(hours=1)
-    copy = Vault.open_with_data_key(copy_dir, services.vault.data_key, clock=clock)
-    try:  # written again there later (an undo on the other computer)
-        again = Services(copy, clock).checkins
-        again.save(again.build(mood=6, note="written again there", record_id=checkin.id))
-    finally:
-        copy.lock()
+    with used_elsewhere(services, clock, copy_dir) as copy:  # written again there (an undo over there)
+        copy.checkins.save(copy.checkins.build(mood=6, note="written again there", record_id=checkin.id))
 
     summary = merge_backup(services, copy_dir / DB_FILENAME)
 
