@@ -78,7 +78,7 @@ def _read_backup(staging: Path, vault: Vault, name: str) -> tuple[list[Change], 
         changes, damaged = backup.store.changes_since()
     finally:
         backup.lock()
-    merged = {kind.name for kind in record_kinds.all_kinds() if kind.section is not None}
+    merged = {section.kind for section in record_kinds.export_sections()}
     return [change for change in changes if change.kind in merged], len(damaged)
 
 
