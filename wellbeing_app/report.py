@@ -42,13 +42,14 @@ def build_report(
     today = services.clock.now().date()
     last = last or today
     first = first or last - timedelta(days=DEFAULT_DAYS - 1)
-    data = TrendsSource.load(services).for_range(first, last)
+    found = services.checkins.between()
+    data = TrendsSource.from_checkins(services, found, services.checkins.damaged).for_range(first, last)
     notes: list[tuple[date, str]] = []
     if include_notes:
         notes = [
             (checkin.date, checkin.note.strip())
-            for checkin in services.checkins.between(first, last)
-            if checkin.note.strip()
+            for checkin in found
+            if first <= checkin.date <= last and checkin.note.strip()
         ]
     return Report(
         data=data,

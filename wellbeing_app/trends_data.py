@@ -7,6 +7,7 @@ so switching between "4 weeks" and "All" costs no decryption.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -115,7 +116,17 @@ class TrendsSource:
     @classmethod
     def load(cls, services: Services) -> TrendsSource:
         found = services.checkins.between()
-        damaged = list(services.checkins.damaged)
+        return cls.from_checkins(services, found, services.checkins.damaged)
+
+    @classmethod
+    def from_checkins(
+        cls,
+        services: Services,
+        found: Sequence[checkins.CheckIn],
+        damaged_checkins: Sequence[DamagedRecord] = (),
+    ) -> TrendsSource:
+        """From check-ins the caller has already decrypted (all of them), so they are not read a second time."""
+        damaged = list(damaged_checkins)
         instruments = services.instruments.between()
         damaged += services.instruments.damaged
         all_periods = services.periods.periods()
