@@ -20,6 +20,7 @@ from wellbeing_app.instruments import InstrumentResult
 from wellbeing_app.instruments.store import INSTRUMENT_KIND
 from wellbeing_app.periods import Period
 from wellbeing_app.trends import (
+    RETURN_DAYS,
     AfterReturn,
     DayValues,
     Figures,
@@ -82,7 +83,7 @@ class TrendsData:
                     "during": item.during.to_json(),
                     **{
                         f"after_{days}": after.to_json()
-                        for days, after in zip((30, 90), item.after, strict=False)
+                        for days, after in zip(RETURN_DAYS, item.after, strict=False)
                     },
                 }
                 for item in self.after_return
