@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -41,5 +41,4 @@ def fill_vault(data_dir: Path, kdf: KdfParams, clock: FixedClock, entries: int =
             services.checkins.add(mood=index % 11, note=f"note {index}", day=day, at="08:00")
     services.directory.add_private({"name": "Sam Okafor", "kind": "peer_supporter"})
     vault.lock()
-    assert isinstance(today, date)
     return recovery
