@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from benchmarks.bench_diary import synthetic_records
-from benchmarks.common import PASSPHRASE, fresh_vault, median_ms, put_in_batches, vault_mb
+from benchmarks.common import PASSPHRASE, filled_vault, median_ms, vault_mb
 from wellbeing_app.backup import automatic_backup, write_backup
 from wellbeing_app.clock import SystemClock
 from wellbeing_app.restore import restore_backup
@@ -30,9 +30,8 @@ def run() -> dict[str, float | int | str]:
     with tempfile.TemporaryDirectory(prefix="bench-backup-") as tmp:
         root = Path(tmp)
         data_dir = root / "ten-years"
-        vault = fresh_vault(data_dir, clock)
+        vault = filled_vault(data_dir, clock, synthetic_records(clock.now().date()))
         try:
-            put_in_batches(vault, synthetic_records(clock.now().date()))
             figures["records"] = vault.store.count()
         finally:
             vault.lock()

@@ -10,10 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks.bench_diary import synthetic_records
-from benchmarks.common import put_in_batches
+from benchmarks.common import filled_vault, quick_kdf
 from wellbeing_app.clock import FixedClock
-from wellbeing_app.crypto.kdf import KdfParams
-from wellbeing_app.vault import Vault
 
 RUNS = 7
 
@@ -33,11 +31,8 @@ def run() -> dict[str, float | int | str]:
     clock = FixedClock(datetime(2026, 11, 25, 21, 30).astimezone())
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "vault"
-        vault, _ = Vault.create(
-            data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1)
-        )
         records = synthetic_records(clock.today())
-        put_in_batches(vault, records)
+        vault = filled_vault(data_dir, clock, records, quick_kdf())
         session = VaultSession(data_dir, clock=clock)
         figures: dict[str, float | int | str] = {"records": len(records)}
         for name, page_class in (("today", TodayPage), ("journal", JournalPage)):

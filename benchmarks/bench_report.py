@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from benchmarks.bench_status import DAYS, synthetic_records
-from benchmarks.common import cli_command, cli_env, fresh_vault, median_ms, put_in_batches, time_process
+from benchmarks.common import cli_command, cli_env, filled_vault, median_ms, time_process
 from wellbeing_app.clock import SystemClock
 from wellbeing_app.services import Services
 
@@ -48,9 +48,8 @@ def run() -> dict[str, float | int | str]:
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         folder = Path(tmp)
         data_dir = folder / "ten-years"
-        vault = fresh_vault(data_dir, clock)
+        vault = filled_vault(data_dir, clock, synthetic_records(clock.now().date()))
         try:
-            put_in_batches(vault, synthetic_records(clock.now().date()))
             services = Services(vault, clock)
             add_periods(services)
             figures["days"] = DAYS

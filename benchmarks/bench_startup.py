@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from benchmarks.bench_diary import synthetic_records
-from benchmarks.common import PASSPHRASE, cli_command, cli_env, fresh_vault, put_in_batches, time_process
+from benchmarks.common import PASSPHRASE, cli_command, cli_env, filled_vault, fresh_vault, time_process
 from wellbeing_app.clock import SystemClock
 
 RUNS = 10
@@ -136,11 +136,7 @@ def run() -> dict[str, float | int | str]:
         journal = [*command, "journal", "add", "A few quiet words."]
         figures["cli_journal_add_empty_s"] = round(time_process(journal, env, RUNS), 3)
 
-        big = fresh_vault(root / "ten-years", clock)
-        try:
-            put_in_batches(big, synthetic_records(clock.now().date()))
-        finally:
-            big.lock()
+        filled_vault(root / "ten-years", clock, synthetic_records(clock.now().date())).lock()
         env["WELLBEING_DATA_DIR"] = str(root / "ten-years")
         figures["cli_checkin_10y_s"] = round(time_process(checkin, env, RUNS), 3)
 

@@ -22,9 +22,8 @@ from pathlib import Path
 from benchmarks.common import (
     cli_command,
     cli_env,
-    fresh_vault,
+    filled_vault,
     median_ms,
-    put_in_batches,
     random_id,
     time_process,
     unlock_ms,
@@ -90,11 +89,9 @@ def run() -> dict[str, float | int | str]:
     figures: dict[str, float | int | str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-status-") as tmp:
         data_dir = Path(tmp) / "ten-years"
-        vault = fresh_vault(data_dir, clock)
+        today = clock.now().date()
+        vault = filled_vault(data_dir, clock, synthetic_records(today))
         try:
-            today = clock.now().date()
-            records = synthetic_records(today)
-            put_in_batches(vault, records)
             figures["checkins"] = vault.store.count("checkin")
             figures["instruments"] = vault.store.count(INSTRUMENT_KIND)
             services = Services(vault, clock)

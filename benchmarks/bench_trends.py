@@ -14,10 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.bench_diary import synthetic_records
-from benchmarks.common import put_in_batches
+from benchmarks.common import filled_vault, quick_kdf
 from wellbeing_app.clock import FixedClock
-from wellbeing_app.crypto.kdf import KdfParams
-from wellbeing_app.vault import Vault
 
 RUNS = 7
 
@@ -41,11 +39,8 @@ def run() -> dict[str, float | int | str]:
     clock = FixedClock(datetime(2026, 11, 25, 21, 30).astimezone())
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "vault"
-        vault, _ = Vault.create(
-            data_dir, "benchmark passphrase", kdf=KdfParams.fresh(memory_kib=1024, iterations=1)
-        )
         records = [r for r in synthetic_records(clock.today()) if r.kind == "checkin"]
-        put_in_batches(vault, records)
+        vault = filled_vault(data_dir, clock, records, quick_kdf())
         services = Services(vault, clock)
         for year in range(10):
             start = clock.today() - timedelta(days=365 * (10 - year) - 30)

@@ -1,4 +1,5 @@
-"""What the vault benchmarks share: timing medians, a fresh vault, and timing the command line as a process."""
+"""What the vault benchmarks share: timing medians, a fresh or filled vault, and timing the command line as a
+process."""
 
 from __future__ import annotations
 
@@ -44,9 +45,27 @@ def fresh_vault(data_dir: Path, clock: Clock, kdf: KdfParams | None = None) -> V
     return vault
 
 
+def quick_kdf() -> KdfParams:
+    """A cheap key derivation, for benchmarks that never time an unlock."""
+    return KdfParams.fresh(memory_kib=1024, iterations=1)
+
+
 def put_in_batches(vault: Vault, records: Sequence[PendingRecord]) -> None:
     for start in range(0, len(records), BATCH):
         vault.store.put_many(records[start : start + BATCH])
+
+
+def filled_vault(
+    data_dir: Path, clock: Clock, records: Sequence[PendingRecord], kdf: KdfParams | None = None
+) -> Vault:
+    """A new, unlocked vault holding ``records``; locked again if filling it fails."""
+    vault = fresh_vault(data_dir, clock, kdf)
+    try:
+        put_in_batches(vault, records)
+    except BaseException:
+        vault.lock()
+        raise
+    return vault
 
 
 def vault_mb(data_dir: Path) -> float:

@@ -133,9 +133,14 @@ def _changed_since(data_dir: Path, newest: Path | None) -> bool:
     return any(path.is_file() and path.stat().st_mtime_ns > last for path in files)
 
 
+def _automatic_backups(data_dir: Path) -> list[BackupInfo]:
+    """The automatic backups whose name carries their time, newest first."""
+    return [info for info in list_backups(data_dir) if info.kind == "automatic" and info.made_at]
+
+
 def automatic_backup(data_dir: Path, now: datetime) -> Path | None:
     """One automatic backup a day when the vault changed since the last one; then prune. Returns the new file."""
-    autos = [info for info in list_backups(data_dir) if info.kind == "automatic" and info.made_at]
+    autos = _automatic_backups(data_dir)
     newest = autos[0] if autos else None
     if newest is not None and newest.made_at is not None and newest.made_at.date() == now.date():
         return None
@@ -160,7 +165,7 @@ def backups_to_keep(days: list[date]) -> set[date]:
 
 def prune(data_dir: Path) -> list[Path]:
     """Delete automatic backups outside the retention (never manual or pre-upgrade ones); returns them."""
-    autos = [info for info in list_backups(data_dir) if info.kind == "automatic" and info.made_at]
+    autos = _automatic_backups(data_dir)
     newest_per_day: dict[date, BackupInfo] = {}
     for info in autos:  # newest first
         assert info.made_at is not None

@@ -29,11 +29,17 @@ RENDERER_GROUP = "wellbeing_app.renderers"
 class Report:
     data: TrendsData
     generated_on: date
-    who5: list[InstrumentResult] = field(default_factory=list)
-    burnout: list[InstrumentResult] = field(default_factory=list)
     notes: list[tuple[date, str]] = field(default_factory=list)
     """Check-in notes by day, only when the user chose to include them."""
     include_notes: bool = False
+
+    @property
+    def who5(self) -> list[InstrumentResult]:
+        return [result for result in self.data.instruments if result.kind == "who5"]
+
+    @property
+    def burnout(self) -> list[InstrumentResult]:
+        return [result for result in self.data.instruments if result.kind == "burnout"]
 
 
 def build_report(
@@ -42,19 +48,18 @@ def build_report(
     today = services.clock.now().date()
     last = last or today
     first = first or last - timedelta(days=DEFAULT_DAYS - 1)
-    data = TrendsSource.load(services).for_range(first, last)
+    found = services.checkins.between()
+    data = TrendsSource.from_checkins(services, found, services.checkins.damaged).for_range(first, last)
     notes: list[tuple[date, str]] = []
     if include_notes:
         notes = [
             (checkin.date, checkin.note.strip())
-            for checkin in services.checkins.between(first, last)
-            if checkin.note.strip()
+            for checkin in found
+            if first <= checkin.date <= last and checkin.note.strip()
         ]
     return Report(
         data=data,
         generated_on=today,
-        who5=[r for r in data.instruments if r.kind == "who5"],
-        burnout=[r for r in data.instruments if r.kind == "burnout"],
         notes=notes,
         include_notes=include_notes,
     )

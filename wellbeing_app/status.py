@@ -252,7 +252,7 @@ class StatusService:
             moods = self._last_day_before(first)
         return moods
 
-    def _moods_between(self, first: date, last: date) -> dict[date, float]:
+    def _moods_between(self, first: date | None, last: date) -> dict[date, float]:
         checkins = self._checkins.between(first, last)
         self.damaged += self._checkins.damaged
         return field_daily_means(checkins)
@@ -260,9 +260,7 @@ class StatusService:
     def _last_day_before(self, first: date) -> dict[date, float]:
         recent = self._moods_between(first - timedelta(days=LOOK_BACK_DAYS), first - timedelta(days=1))
         if not recent:
-            checkins = self._checkins.between(None, first - timedelta(days=LOOK_BACK_DAYS + 1))
-            self.damaged += self._checkins.damaged
-            recent = field_daily_means(checkins)
+            recent = self._moods_between(None, first - timedelta(days=LOOK_BACK_DAYS + 1))
         if not recent:
             return {}
         last = max(recent)

@@ -115,10 +115,10 @@ def figures(
 ) -> Figures:
     chosen = in_range(days, first, last)
     moods = [v.mood for v in chosen]
+    answered = [r for r in instruments if r.kind == "who5" and first <= r.date <= last]
     who5 = tuple(
         (result.date, result.who5_percentage or 0)
-        for result in sorted(instruments, key=lambda r: (r.date, r.id))
-        if result.kind == "who5" and first <= result.date <= last
+        for result in sorted(answered, key=lambda r: (r.date, r.id))
     )
     return Figures(
         first=first,

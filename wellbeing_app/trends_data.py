@@ -7,6 +7,7 @@ so switching between "4 weeks" and "All" costs no decryption.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from wellbeing_app.instruments import InstrumentResult
 from wellbeing_app.instruments.store import INSTRUMENT_KIND
 from wellbeing_app.periods import Period
 from wellbeing_app.trends import (
+    RETURN_DAYS,
     AfterReturn,
     DayValues,
     Figures,
@@ -81,7 +83,7 @@ class TrendsData:
                     "during": item.during.to_json(),
                     **{
                         f"after_{days}": after.to_json()
-                        for days, after in zip((30, 90), item.after, strict=False)
+                        for days, after in zip(RETURN_DAYS, item.after, strict=False)
                     },
                 }
                 for item in self.after_return
@@ -115,7 +117,17 @@ class TrendsSource:
     @classmethod
     def load(cls, services: Services) -> TrendsSource:
         found = services.checkins.between()
-        damaged = list(services.checkins.damaged)
+        return cls.from_checkins(services, found, services.checkins.damaged)
+
+    @classmethod
+    def from_checkins(
+        cls,
+        services: Services,
+        found: Sequence[checkins.CheckIn],
+        damaged_checkins: Sequence[DamagedRecord] = (),
+    ) -> TrendsSource:
+        """From check-ins the caller has already decrypted (all of them), so they are not read a second time."""
+        damaged = list(damaged_checkins)
         instruments = services.instruments.between()
         damaged += services.instruments.damaged
         all_periods = services.periods.periods()

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.cli import PASSPHRASE, Result, run_main
+from tests.helpers.umask import keep_umask as keep_umask
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.crypto.kdf import KdfParams
 from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault
 
 Run = Callable[..., Result]
-
-
-@pytest.fixture(autouse=True)
-def _keep_umask() -> Iterator[None]:
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 @pytest.fixture
@@ -49,5 +41,4 @@ def fill_vault(data_dir: Path, kdf: KdfParams, clock: FixedClock, entries: int =
             services.checkins.add(mood=index % 11, note=f"note {index}", day=day, at="08:00")
     services.directory.add_private({"name": "Sam Okafor", "kind": "peer_supporter"})
     vault.lock()
-    assert isinstance(today, date)
     return recovery

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from wellbeing_app.errors import InvalidInput
@@ -12,9 +10,6 @@ from wellbeing_app.instruments import (
     parse_burnout_answer,
     validate_answers,
 )
-
-DAY = dt.date(2025, 3, 16)
-ID = "0b8f3c1e-6a47-4f43-9a55-0b9c2f1e3d7a"
 
 
 def test_burnout_item_is_the_1_0_direction_word_for_word() -> None:

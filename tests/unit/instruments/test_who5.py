@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from wellbeing_app.errors import InvalidInput
@@ -13,9 +11,6 @@ from wellbeing_app.instruments import (
     who5,
     who5_percentage,
 )
-
-DAY = dt.date(2025, 3, 16)
-ID = "0b8f3c1e-6a47-4f43-9a55-0b9c2f1e3d7a"
 
 
 def test_who5_is_the_1998_form_word_for_word() -> None:
