@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.context import CliContext
@@ -128,6 +129,33 @@ def read_stdin_text(ctx: CliContext, label: str, limit: int, what: str) -> str:
             file=ctx.stderr,
         )
     return text_value(label, read_text(ctx.stdin, label).rstrip("\r\n"), limit)
+
+
+def check_new_file(out: Path) -> None:
+    """Refused before unlocking: an export never overwrites a file, and its folder must exist."""
+    if out.exists() or out.is_symlink():
+        raise InvalidInput(
+            f"{out} already exists; it was left untouched. Choose a new file name for the export.",
+            field="out",
+        )
+    if not out.parent.is_dir():
+        raise InvalidInput(
+            f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
+        )
+
+
+def deliver_export(ctx: CliContext, out: Path | None, text: str, what: str) -> None:
+    """The export on standard output or in the new file ``out``, and the note that it is not encrypted."""
+    if out is None:
+        ctx.stdout.write(text)
+        ctx.stdout.flush()
+        print(UNENCRYPTED_NOTE.replace("This file", "This export"), file=ctx.stderr)
+        return
+    from wellbeing_app.transfer import write_export
+
+    write_export(out, text)
+    ctx.out(f"Exported {what} to {out}.")
+    ctx.out(UNENCRYPTED_NOTE)
 
 
 def _load_services() -> None:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.common import (
-    UNENCRYPTED_NOTE,
+    check_new_file,
     date_value,
     day_value,
+    deliver_export,
     human_date,
     one_line,
     read_stdin_text,
@@ -148,28 +149,14 @@ def cmd_journal_search(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser() if args.out else None
     chosen = args.format or ("csv" if out is not None and out.suffix.lower() == ".csv" else "json")
-    if out is not None and (out.exists() or out.is_symlink()):
-        raise InvalidInput(
-            f"{out} already exists; it was left untouched. Choose a new file name for the export.",
-            field="out",
-        )
-    if out is not None and not out.parent.is_dir():
-        raise InvalidInput(
-            f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
-        )
-    from wellbeing_app.transfer import export_csv, export_json, write_export
+    if out is not None:
+        check_new_file(out)
+    from wellbeing_app.transfer import export_csv, export_json
 
     exporter: Callable[[Services], ExportResult] = export_csv if chosen == "csv" else export_json
     with unlocked(ctx) as services:
         result = exporter(services)
-    if out is None:
-        ctx.stdout.write(result.text)
-        ctx.stdout.flush()
-        print(UNENCRYPTED_NOTE.replace("This file", "This export"), file=ctx.stderr)
-    else:
-        write_export(out, result.text)
-        ctx.out(f"Exported {result.describe()} to {out}.")
-        ctx.out(UNENCRYPTED_NOTE)
+    deliver_export(ctx, out, result.text, result.describe())
     if result.damaged:
         # The readable records were exported; a backup script should still hear that some are missing.
         count = len(result.damaged)
