@@ -111,19 +111,12 @@ def text_value(option: str, text: str | None, limit: int) -> str:
     return value
 
 
-def is_terminal(ctx: CliContext) -> bool:
-    try:
-        return ctx.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def read_stdin_text(ctx: CliContext, label: str, limit: int, what: str) -> str:
     """Private text from standard input rather than the command line (where shell history keeps it).
 
     Called once unlocked, so that a wrong passphrase does not swallow what was typed.
     """
-    if is_terminal(ctx):
+    if ctx.is_terminal():
         print(
             f"Write your {what}, then press Ctrl-D (Ctrl-Z, Enter on Windows) to save it.",
             file=ctx.stderr,

@@ -16,7 +16,6 @@ from wellbeing_app.cli.common import (
     date_value,
     day_value,
     human_date,
-    is_terminal,
     one_line,
     read_stdin_text,
     scale_value,
@@ -71,7 +70,7 @@ def confirmed(ctx: CliContext, args: argparse.Namespace, question: str) -> bool:
     """--yes, else a y on the terminal; with neither, refuse rather than delete unasked."""
     if args.yes:
         return True
-    if not is_terminal(ctx):
+    if not ctx.is_terminal():
         raise InvalidInput(
             "Deleting needs a yes: run this in a terminal to be asked, or add --yes.", field="yes"
         )
