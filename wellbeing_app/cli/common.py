@@ -20,6 +20,8 @@ from wellbeing_app.textcheck import read_text
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
 
+SHORT_ID = 8  # characters of a record's id that the list commands show
+MIN_ID_PREFIX = 4  # the fewest a command takes to name a record
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNENCRYPTED_NOTE = "This file is not encrypted: keep it somewhere private and delete it when you are done."
 
@@ -75,6 +77,17 @@ def day_value(option: str, text: str | None) -> date | None:
             f"{option} must be a date written as YYYY-MM-DD (like 2026-03-15), not '{text}'.",
             field=option.lstrip("-"),
         ) from None
+
+
+def day_range(date_from: str | None, date_to: str | None) -> tuple[date | None, date | None]:
+    """--from and --to of a list command; either may be left out, but not given the wrong way round."""
+    day_from = day_value("--from", date_from)
+    day_to = day_value("--to", date_to)
+    if day_from and day_to and day_from > day_to:
+        raise InvalidInput(
+            f"--from {day_from.isoformat()} is after --to {day_to.isoformat()}; swap them.", field="from"
+        )
+    return day_from, day_to
 
 
 def date_value(option: str, text: str | None, today: date) -> date | None:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.common import (
+    SHORT_ID,
     check_new_file,
     date_value,
-    day_value,
+    day_range,
     deliver_export,
     human_date,
     one_line,
@@ -98,12 +99,7 @@ def cmd_journal_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_journal_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    day_from = day_value("--from", args.date_from)
-    day_to = day_value("--to", args.date_to)
-    if day_from and day_to and day_from > day_to:
-        raise InvalidInput(
-            f"--from {day_from.isoformat()} is after --to {day_to.isoformat()}; swap them.", field="from"
-        )
+    day_from, day_to = day_range(args.date_from, args.date_to)
     with unlocked(ctx) as services:
         entries = services.journal.entries(day_from, day_to, args.tag)
         damaged = list(services.journal.damaged)
@@ -118,7 +114,7 @@ def cmd_journal_list(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         for entry in entries:
             tags = f"  [{', '.join(entry.tags)}]" if entry.tags else ""
-            ctx.out(f"{entry.id[:8]}  {entry.date.isoformat()}  {one_line(entry.display_title)}{tags}")
+            ctx.out(f"{entry.id[:SHORT_ID]}  {entry.date.isoformat()}  {one_line(entry.display_title)}{tags}")
     warn_damaged(ctx, damaged)
     return 0
 
