@@ -164,21 +164,23 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.restore import is_backup_file
     from wellbeing_app.transfer import import_daylio, import_json, parse_mood_mapping, read_import_file
     from wellbeing_app.transfer.import_csv import detect_format, import_checkin_csv
 
     path = Path(args.file).expanduser()
     moods = parse_mood_mapping(args.daylio_moods) if args.daylio_moods is not None else None
-    from wellbeing_app.restore import is_backup_file
-
     if args.format == "backup" or (args.format is None and is_backup_file(path)):
-        return _merge_backup(ctx, path, moods_given=moods is not None)
-    text = read_import_file(path)
-    chosen = args.format or detect_format(str(path), text)
+        chosen, text = "backup", ""
+    else:
+        text = read_import_file(path)
+        chosen = args.format or detect_format(str(path), text)
     if moods is not None and chosen != "daylio":
         raise InvalidInput(
             "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
         )
+    if chosen == "backup":
+        return _merge_backup(ctx, path)
     with unlocked(ctx) as services:
         if chosen == "daylio":
             summary = import_daylio(services, text, moods=moods)
@@ -191,13 +193,9 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _merge_backup(ctx: CliContext, path: Path, *, moods_given: bool) -> int:
+def _merge_backup(ctx: CliContext, path: Path) -> int:
     from wellbeing_app.merge_backup import merge_backup
 
-    if moods_given:
-        raise InvalidInput(
-            "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
-        )
     with unlocked(ctx) as services:
         summary = merge_backup(services, path)
     ctx.out(f"Merged the backup {path.name}: {summary.describe()}.")
