@@ -27,7 +27,7 @@ from wellbeing_app import checkins
 from wellbeing_app.checkins import CheckIn, check_not_future, parse_date
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord
-from wellbeing_app.transfer.export import ImportContext, Progress, sections
+from wellbeing_app.transfer.export import ImportContext, Progress, Ticker, section_named
 from wellbeing_app.transfer.import_json import Candidate, ImportSummary, merge_candidates, read_import_file
 
 if TYPE_CHECKING:
@@ -247,21 +247,18 @@ def _validate(
     header, rows = _rows(text)
     scale = mood_scale(moods)
     check_mood_labels(header, rows, scale)
-    section = next(section for section in sections() if section.kind == checkins.KIND)
-    step = max(1, len(rows) // 100)
-    if progress is not None:
-        progress(0, len(rows))
+    section = section_named("checkins")
+    ticker = Ticker(progress, len(rows))
     by_id: dict[str, Candidate] = {}
     seen: Counter[str] = Counter()
-    for done, (line, row) in enumerate(rows, start=1):
+    for line, row in rows:
         record = _row_to_record(line, row, header, scale, context)
         earlier = seen[record.id]
         seen[record.id] += 1
         if earlier:
             record = replace(record, id=repeat_id(record, earlier, context.keyed_id))
         by_id[record.id] = Candidate(section, record, f"line {line}", line)
-        if progress is not None and done % step == 0 and done < len(rows):
-            progress(done, len(rows))
+        ticker.tick()
     return list(by_id.values()), len(rows)
 
 

@@ -12,16 +12,19 @@ import io
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from wellbeing_app import checkins
 from wellbeing_app.errors import InvalidInput
-from wellbeing_app.transfer.export import CSV_COLUMNS, CSV_TAG_SEPARATOR, ImportContext, Progress, sections
+from wellbeing_app.transfer.export import (
+    CSV_COLUMNS,
+    CSV_TAG_SEPARATOR,
+    ImportContext,
+    Progress,
+    section_named,
+)
 from wellbeing_app.transfer.import_json import Candidate, ImportSummary, merge_candidates
 from wellbeing_app.transfer.import_json import _record_id as record_id_of  # the JSON import's id rule
 
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
-
-FORMATS = ("json", "csv", "daylio")
 
 
 def _header(text: str) -> list[str]:
@@ -65,7 +68,7 @@ def _values(row: list[str]) -> dict[str, object]:
 
 
 def validate_checkin_csv(text: str, context: ImportContext) -> list[Candidate]:
-    section = next(section for section in sections() if section.kind == checkins.KIND)
+    section = section_named("checkins")
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     candidates: list[Candidate] = []
     first_seen: dict[str, int] = {}

@@ -31,6 +31,7 @@ from wellbeing_app.transfer.export import (
     ImportContext,
     Progress,
     Section,
+    Ticker,
     sections,
 )
 
@@ -289,13 +290,9 @@ def validate_export(
         if not isinstance(items, list):
             raise InvalidInput(f'"{section.name}" must be a list of records.', field=section.name)
         lists.append((section, items))
-    total = sum(len(items) for _, items in lists)
-    step = max(1, total // 100)
-    if progress is not None:
-        progress(0, total)
+    ticker = Ticker(progress, sum(len(items) for _, items in lists))
     candidates: list[Candidate] = []
     first_seen: dict[str, str] = {}
-    done = 0
     for section, items in lists:
         for index, values in enumerate(items):
             where = f"{section.name}[{index}]"
@@ -315,9 +312,7 @@ def validate_export(
                 raise InvalidInput(f"{where}: {exc}", field=exc.field) from None
             first_seen[record_id] = where
             candidates.append(Candidate(section, record, where))
-            done += 1
-            if progress is not None and done % step == 0 and done < total:
-                progress(done, total)
+            ticker.tick()
     return candidates
 
 
