@@ -12,8 +12,6 @@ imported, and the message names the row's line in the file and the field.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import uuid
@@ -27,6 +25,7 @@ from wellbeing_app import checkins
 from wellbeing_app.checkins import CheckIn, check_not_future, parse_date
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord
+from wellbeing_app.transfer.csv_rows import csv_rows
 from wellbeing_app.transfer.export import ImportContext, Progress, Ticker, section_named
 from wellbeing_app.transfer.import_json import Candidate, ImportSummary, merge_candidates, read_import_file
 
@@ -145,24 +144,11 @@ def repeat_id(record: PendingRecord, earlier: int, keyed_id: Callable[[str], str
 
 def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
     """The header's column positions and each non-empty row with the line where it starts."""
-    # strict: an unclosed quote is an error at its line, not the rest of the file swallowed into one note.
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     header: dict[str, int] | None = None
     width = 0
     rows: list[tuple[int, list[str]]] = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            reason = "a quote is never closed" if "unexpected end of data" in str(exc) else str(exc)
-            raise InvalidInput(
-                f"line {line}: the CSV cannot be read ({reason}).", field="file", line=line
-            ) from None
-        if not any(cell.strip() for cell in row):
-            continue
+    # strict: an unclosed quote is an error at its line, not the rest of the file swallowed into one note.
+    for line, row in csv_rows(text, strict=True):
         if header is None:
             if len(row) > MAX_COLUMNS:
                 raise InvalidInput(

@@ -206,7 +206,8 @@ def merge_candidates(
     return summary
 
 
-def _record_id(values: Mapping[str, Any]) -> str:
+def export_record_id(values: Mapping[str, Any]) -> str:
+    """The record's id as the export gives it, checked and normalised (the CSV import shares the rule)."""
     raw = values.get("id")
     if not isinstance(raw, str) or not raw.strip():
         raise InvalidInput("id is required: the record's UUID.", field="id")
@@ -299,7 +300,7 @@ def validate_export(
             try:
                 if not isinstance(values, dict):
                     raise InvalidInput("each record must be a JSON object.", field="record")
-                record_id = _record_id(values)
+                record_id = export_record_id(values)
                 if record_id in first_seen:
                     raise InvalidInput(
                         f"id {record_id} is used twice (also by {first_seen[record_id]}).", field="id"
