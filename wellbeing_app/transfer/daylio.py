@@ -107,6 +107,11 @@ def daylio_id(full_date: str, time: str, mood: str, note: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, "\x1f".join((full_date, time, mood.casefold(), note))))
 
 
+def _known_moods(scale: Mapping[str, int]) -> str:
+    """rad=9, good=7, ...: the labels in messages, best mood first."""
+    return ", ".join(f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1]))
+
+
 def check_mood_labels(
     header: Mapping[str, int], rows: list[tuple[int, list[str]]], scale: Mapping[str, int]
 ) -> None:
@@ -119,7 +124,7 @@ def check_mood_labels(
             unknown.setdefault(label.casefold(), (label, line))
     if len(unknown) < 2:
         return  # none, or one: the row's own message names it with its line
-    known = ", ".join(f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1]))
+    known = _known_moods(scale)
     named = ", ".join(f"{label!r} (line {line})" for label, line in unknown.values())
     first_line = min(line for _label, line in unknown.values())
     wanted = ",".join(f"{label}=N" for label, _line in unknown.values())
@@ -206,11 +211,8 @@ def _row_to_record(
         label = " ".join(cell("mood").split())
         mood = scale.get(label.casefold())
         if mood is None:
-            known = ", ".join(
-                f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1])
-            )
             raise InvalidInput(
-                f"the mood {label!r} is not a known Daylio mood label (known: {known}); "
+                f"the mood {label!r} is not a known Daylio mood label (known: {_known_moods(scale)}); "
                 f'add "{label or "label"}=N" to the mood mapping (--daylio-moods).',
                 field="mood",
             )
