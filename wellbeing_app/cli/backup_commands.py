@@ -33,7 +33,7 @@ def _human_size(size: int) -> str:
 def _secret(ctx: CliContext, env: str, prompt: str, what: str) -> str:
     if ctx.environ.get(env):
         return ctx.environ[env]
-    if not ctx._interactive():
+    if not ctx.is_terminal():
         raise AuthenticationFailed(f"No {what} given: run this in a terminal to be asked, or set {env}.")
     return getpass.getpass(prompt)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.context import CliContext
@@ -19,6 +20,8 @@ from wellbeing_app.textcheck import read_text
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
 
+SHORT_ID = 8  # characters of a record's id that the list commands show
+MIN_ID_PREFIX = 4  # the fewest a command takes to name a record
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNENCRYPTED_NOTE = "This file is not encrypted: keep it somewhere private and delete it when you are done."
 
@@ -76,6 +79,17 @@ def day_value(option: str, text: str | None) -> date | None:
         ) from None
 
 
+def day_range(date_from: str | None, date_to: str | None) -> tuple[date | None, date | None]:
+    """--from and --to of a list command; either may be left out, but not given the wrong way round."""
+    day_from = day_value("--from", date_from)
+    day_to = day_value("--to", date_to)
+    if day_from and day_to and day_from > day_to:
+        raise InvalidInput(
+            f"--from {day_from.isoformat()} is after --to {day_to.isoformat()}; swap them.", field="from"
+        )
+    return day_from, day_to
+
+
 def date_value(option: str, text: str | None, today: date) -> date | None:
     """A day that is today or earlier."""
     day = day_value(option, text)
@@ -110,24 +124,44 @@ def text_value(option: str, text: str | None, limit: int) -> str:
     return value
 
 
-def is_terminal(ctx: CliContext) -> bool:
-    try:
-        return ctx.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def read_stdin_text(ctx: CliContext, label: str, limit: int, what: str) -> str:
     """Private text from standard input rather than the command line (where shell history keeps it).
 
     Called once unlocked, so that a wrong passphrase does not swallow what was typed.
     """
-    if is_terminal(ctx):
+    if ctx.is_terminal():
         print(
             f"Write your {what}, then press Ctrl-D (Ctrl-Z, Enter on Windows) to save it.",
             file=ctx.stderr,
         )
     return text_value(label, read_text(ctx.stdin, label).rstrip("\r\n"), limit)
+
+
+def check_new_file(out: Path) -> None:
+    """Refused before unlocking: an export never overwrites a file, and its folder must exist."""
+    if out.exists() or out.is_symlink():
+        raise InvalidInput(
+            f"{out} already exists; it was left untouched. Choose a new file name for the export.",
+            field="out",
+        )
+    if not out.parent.is_dir():
+        raise InvalidInput(
+            f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
+        )
+
+
+def deliver_export(ctx: CliContext, out: Path | None, text: str, what: str) -> None:
+    """The export on standard output or in the new file ``out``, and the note that it is not encrypted."""
+    if out is None:
+        ctx.stdout.write(text)
+        ctx.stdout.flush()
+        print(UNENCRYPTED_NOTE.replace("This file", "This export"), file=ctx.stderr)
+        return
+    from wellbeing_app.transfer import write_export
+
+    write_export(out, text)
+    ctx.out(f"Exported {what} to {out}.")
+    ctx.out(UNENCRYPTED_NOTE)
 
 
 def _load_services() -> None:

@@ -54,7 +54,8 @@ class CliContext:
     def out(self, text: str = "") -> None:
         print(text, file=self.stdout)
 
-    def _interactive(self) -> bool:
+    def is_terminal(self) -> bool:
+        """Whether a person can be asked on standard input (not a pipe, a file or a test's stream)."""
         try:
             return self.stdin.isatty()
         except (AttributeError, ValueError):
@@ -64,7 +65,7 @@ class CliContext:
         """From WELLBEING_PASSPHRASE, else asked on the terminal (twice when creating)."""
         if self.environ.get(ENV_PASSPHRASE):
             return self.environ[ENV_PASSPHRASE]
-        if not self._interactive():
+        if not self.is_terminal():
             raise AuthenticationFailed(NO_PASSPHRASE)
         first = getpass.getpass("Passphrase: ")
         if confirm:
@@ -126,7 +127,7 @@ class CliContext:
 
         Should ``load`` fail there, it fails again, with its real error, when the caller runs it.
         """
-        if self.environ.get(ENV_PASSPHRASE) or not self._interactive():
+        if self.environ.get(ENV_PASSPHRASE) or not self.is_terminal():
             return None
         loader = threading.Thread(target=_quietly, args=(load,), name="load-while-typing")
         loader.start()

@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.common import (
-    UNENCRYPTED_NOTE,
+    SHORT_ID,
+    check_new_file,
     date_value,
-    day_value,
+    day_range,
+    deliver_export,
     human_date,
     one_line,
     read_stdin_text,
@@ -97,12 +99,7 @@ def cmd_journal_add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_journal_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    day_from = day_value("--from", args.date_from)
-    day_to = day_value("--to", args.date_to)
-    if day_from and day_to and day_from > day_to:
-        raise InvalidInput(
-            f"--from {day_from.isoformat()} is after --to {day_to.isoformat()}; swap them.", field="from"
-        )
+    day_from, day_to = day_range(args.date_from, args.date_to)
     with unlocked(ctx) as services:
         entries = services.journal.entries(day_from, day_to, args.tag)
         damaged = list(services.journal.damaged)
@@ -117,7 +114,7 @@ def cmd_journal_list(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         for entry in entries:
             tags = f"  [{', '.join(entry.tags)}]" if entry.tags else ""
-            ctx.out(f"{entry.id[:8]}  {entry.date.isoformat()}  {one_line(entry.display_title)}{tags}")
+            ctx.out(f"{entry.id[:SHORT_ID]}  {entry.date.isoformat()}  {one_line(entry.display_title)}{tags}")
     warn_damaged(ctx, damaged)
     return 0
 
@@ -148,28 +145,14 @@ def cmd_journal_search(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser() if args.out else None
     chosen = args.format or ("csv" if out is not None and out.suffix.lower() == ".csv" else "json")
-    if out is not None and (out.exists() or out.is_symlink()):
-        raise InvalidInput(
-            f"{out} already exists; it was left untouched. Choose a new file name for the export.",
-            field="out",
-        )
-    if out is not None and not out.parent.is_dir():
-        raise InvalidInput(
-            f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
-        )
-    from wellbeing_app.transfer import export_csv, export_json, write_export
+    if out is not None:
+        check_new_file(out)
+    from wellbeing_app.transfer import export_csv, export_json
 
     exporter: Callable[[Services], ExportResult] = export_csv if chosen == "csv" else export_json
     with unlocked(ctx) as services:
         result = exporter(services)
-    if out is None:
-        ctx.stdout.write(result.text)
-        ctx.stdout.flush()
-        print(UNENCRYPTED_NOTE.replace("This file", "This export"), file=ctx.stderr)
-    else:
-        write_export(out, result.text)
-        ctx.out(f"Exported {result.describe()} to {out}.")
-        ctx.out(UNENCRYPTED_NOTE)
+    deliver_export(ctx, out, result.text, result.describe())
     if result.damaged:
         # The readable records were exported; a backup script should still hear that some are missing.
         count = len(result.damaged)
@@ -181,21 +164,23 @@ def cmd_export(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from wellbeing_app.restore import is_backup_file
     from wellbeing_app.transfer import import_daylio, import_json, parse_mood_mapping, read_import_file
     from wellbeing_app.transfer.import_csv import detect_format, import_checkin_csv
 
     path = Path(args.file).expanduser()
     moods = parse_mood_mapping(args.daylio_moods) if args.daylio_moods is not None else None
-    from wellbeing_app.restore import is_backup_file
-
     if args.format == "backup" or (args.format is None and is_backup_file(path)):
-        return _merge_backup(ctx, path, moods_given=moods is not None)
-    text = read_import_file(path)
-    chosen = args.format or detect_format(str(path), text)
+        chosen, text = "backup", ""
+    else:
+        text = read_import_file(path)
+        chosen = args.format or detect_format(str(path), text)
     if moods is not None and chosen != "daylio":
         raise InvalidInput(
             "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
         )
+    if chosen == "backup":
+        return _merge_backup(ctx, path)
     with unlocked(ctx) as services:
         if chosen == "daylio":
             summary = import_daylio(services, text, moods=moods)
@@ -208,13 +193,9 @@ def cmd_import(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _merge_backup(ctx: CliContext, path: Path, *, moods_given: bool) -> int:
+def _merge_backup(ctx: CliContext, path: Path) -> int:
     from wellbeing_app.merge_backup import merge_backup
 
-    if moods_given:
-        raise InvalidInput(
-            "--daylio-moods applies only to Daylio imports (--format daylio).", field="daylio-moods"
-        )
     with unlocked(ctx) as services:
         summary = merge_backup(services, path)
     ctx.out(f"Merged the backup {path.name}: {summary.describe()}.")

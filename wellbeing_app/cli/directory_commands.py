@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wellbeing_app.cli.common import UNENCRYPTED_NOTE, unlocked, warn_damaged
+from wellbeing_app.cli.common import check_new_file, deliver_export, unlocked, warn_damaged
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import InvalidInput
 
@@ -102,18 +102,6 @@ def unique_ids(contacts: Sequence[Contact]) -> list[Contact]:
     return [
         contact if counts[contact.id] == 1 else replace(contact, id=contact.record_id) for contact in contacts
     ]
-
-
-def check_new_file(out: Path) -> None:
-    if out.exists() or out.is_symlink():
-        raise InvalidInput(
-            f"{out} already exists; it was left untouched. Choose a new file name for the export.",
-            field="out",
-        )
-    if not out.parent.is_dir():
-        raise InvalidInput(
-            f"The folder {out.parent} does not exist; choose another place for the export.", field="out"
-        )
 
 
 def read_directory_file(path: Path) -> bytes:
@@ -221,7 +209,6 @@ def cmd_directory_list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def cmd_directory_export(ctx: CliContext, args: argparse.Namespace) -> int:
     from wellbeing_app.directory import DirectoryFormat, export_directory, format_from_filename
-    from wellbeing_app.transfer import write_export
 
     out = Path(args.out).expanduser() if args.out else None
     fmt = format_value(args.format)
@@ -233,15 +220,8 @@ def cmd_directory_export(ctx: CliContext, args: argparse.Namespace) -> int:
         everyone = services.directory.contacts()
         damaged = list(services.directory.damaged)
     text = export_directory(unique_ids(everyone), fmt=fmt)
-    if out is None:
-        ctx.stdout.write(text)
-        ctx.stdout.flush()
-        print(UNENCRYPTED_NOTE.replace("This file", "This export"), file=ctx.stderr)
-    else:
-        write_export(out, text)
-        count = len(everyone)
-        ctx.out(f"Exported {count} {'contact' if count == 1 else 'contacts'} to {out}.")
-        ctx.out(UNENCRYPTED_NOTE)
+    count = len(everyone)
+    deliver_export(ctx, out, text, f"{count} {'contact' if count == 1 else 'contacts'}")
     warn_damaged(ctx, damaged)
     return 0
 

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from wellbeing_app.cli.common import (
+    MIN_ID_PREFIX,
+    SHORT_ID,
     date_value,
-    day_value,
+    day_range,
     human_date,
-    is_terminal,
     one_line,
     read_stdin_text,
     scale_value,
@@ -33,9 +34,6 @@ from wellbeing_app.limits import MAX_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LEN
 if TYPE_CHECKING:
     from wellbeing_app.checkins import CheckIn
     from wellbeing_app.journal import JournalEntry
-
-SHORT_ID = 8
-MIN_ID_PREFIX = 4
 
 
 class _HasId(Protocol):
@@ -71,7 +69,7 @@ def confirmed(ctx: CliContext, args: argparse.Namespace, question: str) -> bool:
     """--yes, else a y on the terminal; with neither, refuse rather than delete unasked."""
     if args.yes:
         return True
-    if not is_terminal(ctx):
+    if not ctx.is_terminal():
         raise InvalidInput(
             "Deleting needs a yes: run this in a terminal to be asked, or add --yes.", field="yes"
         )
@@ -105,12 +103,7 @@ def checkin_moment(checkin: CheckIn) -> str:
 
 
 def cmd_checkin_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    day_from = day_value("--from", args.date_from)
-    day_to = day_value("--to", args.date_to)
-    if day_from and day_to and day_from > day_to:
-        raise InvalidInput(
-            f"--from {day_from.isoformat()} is after --to {day_to.isoformat()}; swap them.", field="from"
-        )
+    day_from, day_to = day_range(args.date_from, args.date_to)
     with unlocked(ctx) as services:
         checkins = list(reversed(services.checkins.between(day_from, day_to)))
         damaged = list(services.checkins.damaged)

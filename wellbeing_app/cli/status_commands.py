@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from wellbeing_app.cli.common import date_value, human_date, unlocked, warn_damaged
 from wellbeing_app.cli.context import CliContext
+from wellbeing_app.cli.directory_commands import CRISIS_HINT, ways_to_reach
+from wellbeing_app.cli.support_commands import locale_name
 from wellbeing_app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -22,9 +24,6 @@ if TYPE_CHECKING:
     from wellbeing_app.directory import Suggestion
     from wellbeing_app.status import StatusReport
 
-CRISIS_COMMAND_HINT = (
-    "If you need someone right now, 'wellbeing-app crisis' lists support lines (no passphrase needed)."
-)
 ADD_CONTACTS_HINT = (
     "Import your organisation's directory with 'wellbeing-app directory import FILE', or add someone "
     "with 'wellbeing-app directory add'."
@@ -41,10 +40,7 @@ def locale_country(environ: Mapping[str, str]) -> str:
     """The region of LC_ALL or LANG (as `crisis` uses), else GB: for crisis lines when the profile has none."""
     from wellbeing_app.crisis import default_country
 
-    for variable in ("LC_ALL", "LANG"):
-        if environ.get(variable):
-            return default_country(environ[variable])
-    return default_country(None)
+    return default_country(locale_name(environ))
 
 
 # -- instrument -----------------------------------------------------------------------------------------------
@@ -116,7 +112,7 @@ def crisis_text(entries: tuple[CrisisEntry, ...]) -> list[str]:
 def suggestion_text(number: int, suggestion: Suggestion) -> list[str]:
     contact = suggestion.contact
     lines = [f"{number}. {contact.name} ({_KIND_WORDS[contact.kind]}) — {suggestion.why_text}"]
-    reach = " · ".join(value for value in (contact.phone, contact.email, contact.url) if value)
+    reach = ways_to_reach(contact)
     if reach:
         lines.append(f"   {reach}")
     return lines
@@ -152,7 +148,7 @@ def status_text(report: StatusReport) -> list[str]:
         elif report.add_contacts_prompt:
             lines += [EMPTY_DIRECTORY_PROMPT, ADD_CONTACTS_HINT]
         if report.level is Level.ORANGE:
-            lines += ["", CRISIS_COMMAND_HINT]
+            lines += ["", CRISIS_HINT]
     return lines
 
 

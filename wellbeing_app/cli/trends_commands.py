@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wellbeing_app.cli.common import day_value, human_date, is_terminal, unlocked, warn_damaged
+from wellbeing_app.cli.common import MIN_ID_PREFIX, SHORT_ID, day_value, human_date, unlocked, warn_damaged
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.period_kinds import KIND_WORDS, PERIOD_KINDS
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from wellbeing_app.periods import Period
     from wellbeing_app.services import Services
     from wellbeing_app.trends import Figures
-
-MIN_ID_PREFIX = 4
 
 
 def find_period(services: Services, text: str) -> Period:
@@ -46,7 +44,8 @@ def find_period(services: Services, text: str) -> Period:
 
 def period_line(period: Period) -> str:
     until = human_date(period.end) if period.end else "now"
-    return f"{period.id[:8]}  {human_date(period.start)} – {until}  {KIND_WORDS[period.kind]}: {period.name}"
+    when = f"{human_date(period.start)} – {until}"
+    return f"{period.id[:SHORT_ID]}  {when}  {KIND_WORDS[period.kind]}: {period.name}"
 
 
 def cmd_period_add(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -84,7 +83,7 @@ def cmd_period_end(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_period_remove(ctx: CliContext, args: argparse.Namespace) -> int:
     with unlocked(ctx) as services:
         period = find_period(services, args.id)
-        if not args.yes and is_terminal(ctx):
+        if not args.yes and ctx.is_terminal():
             answer = input(f"Remove the period {period.name!r}? Your check-ins stay as they are. [y/N] ")
             if answer.strip().casefold() not in ("y", "yes"):
                 ctx.out("Nothing was removed.")

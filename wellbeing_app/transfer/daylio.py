@@ -12,8 +12,6 @@ imported, and the message names the row's line in the file and the field.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import uuid
@@ -27,7 +25,8 @@ from wellbeing_app import checkins
 from wellbeing_app.checkins import CheckIn, check_not_future, parse_date
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.storage.records import PendingRecord
-from wellbeing_app.transfer.export import ImportContext, Progress, sections
+from wellbeing_app.transfer.csv_rows import csv_rows
+from wellbeing_app.transfer.export import ImportContext, Progress, Ticker, section_named
 from wellbeing_app.transfer.import_json import Candidate, ImportSummary, merge_candidates, read_import_file
 
 if TYPE_CHECKING:
@@ -108,6 +107,11 @@ def daylio_id(full_date: str, time: str, mood: str, note: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, "\x1f".join((full_date, time, mood.casefold(), note))))
 
 
+def _known_moods(scale: Mapping[str, int]) -> str:
+    """rad=9, good=7, ...: the labels in messages, best mood first."""
+    return ", ".join(f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1]))
+
+
 def check_mood_labels(
     header: Mapping[str, int], rows: list[tuple[int, list[str]]], scale: Mapping[str, int]
 ) -> None:
@@ -120,7 +124,7 @@ def check_mood_labels(
             unknown.setdefault(label.casefold(), (label, line))
     if len(unknown) < 2:
         return  # none, or one: the row's own message names it with its line
-    known = ", ".join(f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1]))
+    known = _known_moods(scale)
     named = ", ".join(f"{label!r} (line {line})" for label, line in unknown.values())
     first_line = min(line for _label, line in unknown.values())
     wanted = ",".join(f"{label}=N" for label, _line in unknown.values())
@@ -145,24 +149,11 @@ def repeat_id(record: PendingRecord, earlier: int, keyed_id: Callable[[str], str
 
 def _rows(text: str) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
     """The header's column positions and each non-empty row with the line where it starts."""
-    # strict: an unclosed quote is an error at its line, not the rest of the file swallowed into one note.
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     header: dict[str, int] | None = None
     width = 0
     rows: list[tuple[int, list[str]]] = []
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            reason = "a quote is never closed" if "unexpected end of data" in str(exc) else str(exc)
-            raise InvalidInput(
-                f"line {line}: the CSV cannot be read ({reason}).", field="file", line=line
-            ) from None
-        if not any(cell.strip() for cell in row):
-            continue
+    # strict: an unclosed quote is an error at its line, not the rest of the file swallowed into one note.
+    for line, row in csv_rows(text, strict=True):
         if header is None:
             if len(row) > MAX_COLUMNS:
                 raise InvalidInput(
@@ -220,11 +211,8 @@ def _row_to_record(
         label = " ".join(cell("mood").split())
         mood = scale.get(label.casefold())
         if mood is None:
-            known = ", ".join(
-                f"{name}={value}" for name, value in sorted(scale.items(), key=lambda kv: -kv[1])
-            )
             raise InvalidInput(
-                f"the mood {label!r} is not a known Daylio mood label (known: {known}); "
+                f"the mood {label!r} is not a known Daylio mood label (known: {_known_moods(scale)}); "
                 f'add "{label or "label"}=N" to the mood mapping (--daylio-moods).',
                 field="mood",
             )
@@ -247,21 +235,18 @@ def _validate(
     header, rows = _rows(text)
     scale = mood_scale(moods)
     check_mood_labels(header, rows, scale)
-    section = next(section for section in sections() if section.kind == checkins.KIND)
-    step = max(1, len(rows) // 100)
-    if progress is not None:
-        progress(0, len(rows))
+    section = section_named("checkins")
+    ticker = Ticker(progress, len(rows))
     by_id: dict[str, Candidate] = {}
     seen: Counter[str] = Counter()
-    for done, (line, row) in enumerate(rows, start=1):
+    for line, row in rows:
         record = _row_to_record(line, row, header, scale, context)
         earlier = seen[record.id]
         seen[record.id] += 1
         if earlier:
             record = replace(record, id=repeat_id(record, earlier, context.keyed_id))
         by_id[record.id] = Candidate(section, record, f"line {line}", line)
-        if progress is not None and done % step == 0 and done < len(rows):
-            progress(done, len(rows))
+        ticker.tick()
     return list(by_id.values()), len(rows)
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "ImportContext",
     "Progress",
     "Section",
+    "Ticker",
     "export_csv",
     "export_document",
     "export_json",
@@ -83,8 +84,8 @@ class ExportResult:
         return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
 
 
-class _Ticker:
-    """Calls progress about a hundred times over a run, plus at the start and at the end."""
+class Ticker:
+    """Calls progress about a hundred times over a run, plus at the start (and at the end, with ``finish``)."""
 
     def __init__(self, progress: Progress | None, total: int) -> None:
         self._progress = progress
@@ -109,7 +110,7 @@ def _collect(
 ) -> tuple[dict[str, list[ExportRecord]], list[DamagedRecord]]:
     store = services.vault.store
     loaded = {section.name: store.load(section.kind) for section in chosen}
-    ticker = _Ticker(progress, sum(len(result.records) for result in loaded.values()))
+    ticker = Ticker(progress, sum(len(result.records) for result in loaded.values()))
     damaged: list[DamagedRecord] = []
     collected: dict[str, list[ExportRecord]] = {}
     for name, result in loaded.items():

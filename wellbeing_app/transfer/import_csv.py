@@ -8,20 +8,22 @@ importing it twice adds nothing. Like every import it is all or nothing, and a p
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from wellbeing_app import checkins
 from wellbeing_app.errors import InvalidInput
-from wellbeing_app.transfer.export import CSV_COLUMNS, CSV_TAG_SEPARATOR, ImportContext, Progress, sections
-from wellbeing_app.transfer.import_json import Candidate, ImportSummary, merge_candidates
-from wellbeing_app.transfer.import_json import _record_id as record_id_of  # the JSON import's id rule
+from wellbeing_app.transfer.csv_rows import csv_rows
+from wellbeing_app.transfer.export import (
+    CSV_COLUMNS,
+    CSV_TAG_SEPARATOR,
+    ImportContext,
+    Progress,
+    section_named,
+)
+from wellbeing_app.transfer.import_json import Candidate, ImportSummary, export_record_id, merge_candidates
 
 if TYPE_CHECKING:
     from wellbeing_app.services import Services
-
-FORMATS = ("json", "csv", "daylio")
 
 
 def _header(text: str) -> list[str]:
@@ -65,23 +67,11 @@ def _values(row: list[str]) -> dict[str, object]:
 
 
 def validate_checkin_csv(text: str, context: ImportContext) -> list[Candidate]:
-    section = next(section for section in sections() if section.kind == checkins.KIND)
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    section = section_named("checkins")
     candidates: list[Candidate] = []
     first_seen: dict[str, int] = {}
     header_seen = False
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InvalidInput(
-                f"line {line}: the CSV cannot be read ({exc}).", field="file", line=line
-            ) from None
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in csv_rows(text):
         if not header_seen:
             if tuple(cell.strip().lower() for cell in row) != CSV_COLUMNS:
                 raise InvalidInput(
@@ -99,7 +89,7 @@ def validate_checkin_csv(text: str, context: ImportContext) -> list[Candidate]:
                     field="row",
                 )
             values = _values(row)
-            record_id = record_id_of(values)
+            record_id = export_record_id(values)
             if record_id in first_seen:
                 raise InvalidInput(
                     f"id {record_id} is used twice (also on line {first_seen[record_id]}).", field="id"

@@ -32,6 +32,7 @@ from wellbeing_app.transfer.export import (
     ImportContext,
     Progress,
     Section,
+    Ticker,
     sections,
 )
 
@@ -206,7 +207,8 @@ def merge_candidates(
     return summary
 
 
-def _record_id(values: Mapping[str, Any]) -> str:
+def export_record_id(values: Mapping[str, Any]) -> str:
+    """The record's id as the export gives it, checked and normalised (the CSV import shares the rule)."""
     raw = values.get("id")
     if not isinstance(raw, str) or not raw.strip():
         raise InvalidInput("id is required: the record's UUID.", field="id")
@@ -290,20 +292,16 @@ def validate_export(
         if not isinstance(items, list):
             raise InvalidInput(f'"{section.name}" must be a list of records.', field=section.name)
         lists.append((section, items))
-    total = sum(len(items) for _, items in lists)
-    step = max(1, total // 100)
-    if progress is not None:
-        progress(0, total)
+    ticker = Ticker(progress, sum(len(items) for _, items in lists))
     candidates: list[Candidate] = []
     first_seen: dict[str, str] = {}
-    done = 0
     for section, items in lists:
         for index, values in enumerate(items):
             where = f"{section.name}[{index}]"
             try:
                 if not isinstance(values, dict):
                     raise InvalidInput("each record must be a JSON object.", field="record")
-                record_id = _record_id(values)
+                record_id = export_record_id(values)
                 if record_id in first_seen:
                     raise InvalidInput(
                         f"id {record_id} is used twice (also by {first_seen[record_id]}).", field="id"
@@ -316,9 +314,7 @@ def validate_export(
                 raise InvalidInput(f"{where}: {exc}", field=exc.field) from None
             first_seen[record_id] = where
             candidates.append(Candidate(section, record, where))
-            done += 1
-            if progress is not None and done % step == 0 and done < total:
-                progress(done, total)
+            ticker.tick()
     return candidates
 
 
