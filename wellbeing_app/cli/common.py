@@ -7,6 +7,7 @@ accepts (exit 2, nothing changed).
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, time
@@ -192,3 +193,15 @@ def warn_damaged(ctx: CliContext, damaged: list[DamagedRecord]) -> None:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def confirmed(ctx: CliContext, args: argparse.Namespace, question: str) -> bool:
+    """--yes, else a y on the terminal; with neither, refuse rather than delete unasked."""
+    if args.yes:
+        return True
+    if not ctx.is_terminal():
+        raise InvalidInput(
+            "Deleting needs a yes: run this in a terminal to be asked, or add --yes.", field="yes"
+        )
+    print(f"{question} [y/N] ", end="", file=ctx.stderr, flush=True)
+    return ctx.stdin.readline().strip().lower() in {"y", "yes"}

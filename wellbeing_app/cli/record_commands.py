@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from wellbeing_app.cli.common import (
     MIN_ID_PREFIX,
     SHORT_ID,
+    confirmed,
     date_value,
     day_range,
     human_date,
@@ -63,18 +64,6 @@ def find_by_id(records: Sequence[R], given: str, what: str, list_command: str) -
             field="id",
         )
     return found[0]
-
-
-def confirmed(ctx: CliContext, args: argparse.Namespace, question: str) -> bool:
-    """--yes, else a y on the terminal; with neither, refuse rather than delete unasked."""
-    if args.yes:
-        return True
-    if not ctx.is_terminal():
-        raise InvalidInput(
-            "Deleting needs a yes: run this in a terminal to be asked, or add --yes.", field="yes"
-        )
-    print(f"{question} [y/N] ", end="", file=ctx.stderr, flush=True)
-    return ctx.stdin.readline().strip().lower() in {"y", "yes"}
 
 
 # -- check-ins ------------------------------------------------------------------------------------------------

@@ -12,7 +12,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wellbeing_app.cli.common import MIN_ID_PREFIX, SHORT_ID, day_value, human_date, unlocked, warn_damaged
+from wellbeing_app.cli.common import (
+    MIN_ID_PREFIX,
+    SHORT_ID,
+    confirmed,
+    day_value,
+    human_date,
+    unlocked,
+    warn_damaged,
+)
 from wellbeing_app.cli.context import CliContext
 from wellbeing_app.errors import InvalidInput
 from wellbeing_app.period_kinds import KIND_WORDS, PERIOD_KINDS
@@ -83,11 +91,9 @@ def cmd_period_end(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_period_remove(ctx: CliContext, args: argparse.Namespace) -> int:
     with unlocked(ctx) as services:
         period = find_period(services, args.id)
-        if not args.yes and ctx.is_terminal():
-            answer = input(f"Remove the period {period.name!r}? Your check-ins stay as they are. [y/N] ")
-            if answer.strip().casefold() not in ("y", "yes"):
-                ctx.out("Nothing was removed.")
-                return 0
+        if not confirmed(ctx, args, f"Remove the period {period.name!r}? Your check-ins stay as they are."):
+            ctx.out("Nothing was removed.")
+            return 0
         services.periods.delete(period.id)
         ctx.out(f"Removed the period {period.name!r}.")
     return 0
