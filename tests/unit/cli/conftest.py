@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import io
-import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.cli import PASSPHRASE, Cli, Result, run_main
 from tests.helpers.template_vault import TemplateVault
+from tests.helpers.umask import keep_umask as keep_umask
 from wellbeing_app.clock import FixedClock
-
-
-@pytest.fixture(autouse=True)
-def _keep_umask() -> Iterator[None]:
-    """main() sets the process umask to 0o077 (right for a real process); keep it from leaking into other tests."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 @pytest.fixture

@@ -38,7 +38,6 @@ def test_period_add_list_end_and_remove(cli: Cli) -> None:
     assert json.loads(cli("period", "list", "--json").out) == []
 
 
-
 def test_removing_a_period_without_a_terminal_needs_yes(cli: Cli) -> None:
     """As for check-ins and journal entries: a script says --yes; nothing is removed unasked."""
     assert cli("period", "add", "Angola feeding centre", "--from", "2026-03-01").code == 0
@@ -46,6 +45,7 @@ def test_removing_a_period_without_a_terminal_needs_yes(cli: Cli) -> None:
     refused = cli("period", "remove", short_id)
     assert refused.code == 2 and "--yes" in refused.err
     assert len(json.loads(cli("period", "list", "--json").out)) == 1
+
 
 def test_period_input_errors_name_the_field_and_change_nothing(cli: Cli) -> None:
     bad = cli("period", "add", "X", "--from", "2026-03-01", "--to", "2026-02-01")
