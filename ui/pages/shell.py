@@ -16,14 +16,12 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QObject,
-    QScrollArea,
     QSize,
     QStackedWidget,
     QTimer,
     QWidget,
     is_alive,
 )
-from ui.widgets import quiet_scroll_area
 
 PageFactory = type[VaultPage]
 NAVIGATION_SHORTCUTS = ("today", "journal", "trends", "support", "settings")
@@ -115,9 +113,6 @@ class MainArea(QWidget):
                 raise
             self._on_build_error(error)
             return None
-        for area in page.findChildren(QScrollArea):
-            if area.parentWidget() is page:  # the page's own scroll area, around all its controls
-                quiet_scroll_area(area)
         self._built[row] = page
         self.stack.addWidget(page)
         for observer in self._observers:
