@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ui.qt import QDialog, QDialogButtonBox, QListView, QStringListModel, QVBoxLayout, QWidget
-from ui.widgets import heading, paragraph
+from ui.qt import QDialog, QListView, QStringListModel, QVBoxLayout, QWidget
+from ui.widgets import close_buttons, heading, paragraph
 from wellbeing_app.search import SearchHit
 
 
@@ -30,7 +30,4 @@ class CheckinNotesDialog(QDialog):
         view.setAlternatingRowColors(True)
         view.setSpacing(4)
         layout.addWidget(view, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
