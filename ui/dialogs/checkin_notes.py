@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ui.dates import weekday_date
 from ui.qt import QDialog, QListView, QStringListModel, QVBoxLayout, QWidget
 from ui.widgets import close_buttons, heading, paragraph
 from wellbeing_app.search import SearchHit
 
 
 def hit_line(hit: SearchHit) -> str:
-    return f"{hit.date:%a} {hit.date.day} {hit.date:%b %Y} · {hit.title.removeprefix('Check-in ')}\n{hit.snippet}"
+    return f"{weekday_date(hit.date)} · {hit.title.removeprefix('Check-in ')}\n{hit.snippet}"
 
 
 class CheckinNotesDialog(QDialog):
