@@ -9,13 +9,12 @@ from typing import TypeVar
 from resources import resource_path
 from ui import shortcuts
 from ui.pages.base import PageContext, VaultPage
+from ui.preload import run_after_first_paint
 from ui.qt import (
-    QEvent,
     QHBoxLayout,
     QIcon,
     QListWidget,
     QListWidgetItem,
-    QObject,
     QSize,
     QStackedWidget,
     QTimer,
@@ -81,7 +80,7 @@ class MainArea(QWidget):
         self.navigation.setCurrentRow(0)
         first = self._built[0]
         if first is not None:
-            first.installEventFilter(_AfterFirstPaint(first, self._build_rest))
+            run_after_first_paint(first, self._build_rest)
         context.changes.records_changed.connect(self._records_changed)
         self._install_shortcuts()
         self._on_build_error = on_build_error
@@ -190,17 +189,3 @@ class MainArea(QWidget):
     def save_state(self) -> None:
         for page in self.built_pages():
             page.save_state()
-
-
-class _AfterFirstPaint(QObject):
-    """Runs ``then`` once, after ``page`` first paints."""
-
-    def __init__(self, page: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(page)
-        self._then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
