@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from resources import resource_path
 
 if TYPE_CHECKING:
-    from ui.qt import QWidget
+    from ui.qt import QApplication, QWidget
 
 
 def apply_style(app: object) -> None:
@@ -27,15 +27,11 @@ def apply_style(app: object) -> None:
 
 
 def run(data_dir: Path) -> int:
-    from ui.platform_check import platform_problem
-
-    problem = platform_problem()
-    if problem:
-        print(problem, file=sys.stderr)
+    if _unsupported_platform():
         return 2
     from ui.main_window import create_window
     from ui.preload import preload_after_first_paint
-    from ui.qt import QApplication, QIcon
+    from ui.qt import QApplication
     from ui.single_instance import SingleInstance
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -47,12 +43,8 @@ def run(data_dir: Path) -> int:
             file=sys.stderr,
         )
         return 0
-    app.setApplicationName("Wellbeing Check-in")
+    _present(app, "Wellbeing Check-in")
     app.setOrganizationName("wellbeing-app")
-    app.setApplicationDisplayName("Wellbeing Check-in")
-    icon = resource_path("icons", "app.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
     apply_saved_appearance(app, data_dir)
     window = create_window(data_dir)
     install_error_handler(window)
@@ -81,23 +73,15 @@ def run_demo(_data_dir: Path) -> int:
 
     The user's own data folder is never opened or touched.
     """
-    from ui.platform_check import platform_problem
-
-    problem = platform_problem()
-    if problem:
-        print(problem, file=sys.stderr)
+    if _unsupported_platform():
         return 2
     from ui import theme
     from ui.demo import DemoVault, open_demo_window
-    from ui.qt import QApplication, QIcon
+    from ui.qt import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("Wellbeing Check-in")
-    app.setApplicationDisplayName("Wellbeing Check-in (demo)")
-    icon = resource_path("icons", "app.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    _present(app, "Wellbeing Check-in (demo)")
     theme.apply_appearance(app, "system", 100)
     demo = DemoVault()
     try:
@@ -107,6 +91,27 @@ def run_demo(_data_dir: Path) -> int:
         return app.exec()
     finally:
         demo.close()
+
+
+def _unsupported_platform() -> bool:
+    """Say on stderr why the desktop app cannot run here (the caller exits 2), before any window is made."""
+    from ui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+    return bool(problem)
+
+
+def _present(app: QApplication, display_name: str) -> None:
+    """The name and icon the title bar, task switcher and tray show; the demo says it is one."""
+    from ui.qt import QIcon
+
+    app.setApplicationName("Wellbeing Check-in")
+    app.setApplicationDisplayName(display_name)
+    icon = resource_path("icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def bring_forward(window: QWidget) -> None:

@@ -186,11 +186,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.main_area)
         self.stack.setCurrentWidget(self.main_area)
         self.unlock_page.reset()
-        self.lock_button.show()
-        self.lock_action.setEnabled(True)
-        self.import_action.setEnabled(True)
-        self.export_action.setEnabled(True)
-        self.backup_action.setEnabled(True)
+        self._offer_vault_actions(True)
         self.apply_autolock()
         self.main_area.on_page_built(self._page_built)
         self._report_damage(context.services)
@@ -249,17 +245,19 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.main_area)
             self.main_area.deleteLater()
             self.main_area = None
-        self.lock_button.hide()
-        self.lock_action.setEnabled(False)
-        self.import_action.setEnabled(False)
-        self.export_action.setEnabled(False)
-        self.backup_action.setEnabled(False)
+        self._offer_vault_actions(False)
         self.show_start_page()
         if self.session.backup_failed:
             self.session.backup_failed = False
             self.unlock_page.show_error(
                 "Today's automatic backup could not be made (is the disk full?). Your vault itself is fine."
             )
+
+    def _offer_vault_actions(self, unlocked: bool) -> None:
+        """Lock, Import, Export and Back up need an open vault; Restore works locked too."""
+        self.lock_button.setVisible(unlocked)
+        for action in (self.lock_action, self.import_action, self.export_action, self.backup_action):
+            action.setEnabled(unlocked)
 
     def lock(self) -> None:
         """Lock on demand (Ctrl+L), on idle, or on close: drafts are saved, the key dropped."""

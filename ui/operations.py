@@ -169,8 +169,3 @@ def run_in_background(
     QueryOp(parent=owner, op=lambda _progress: fn(), success=on_success).failure(
         on_failure
     ).run_in_background()
-
-
-def wait_for_background_work(timeout_ms: int = 10_000) -> bool:
-    """For shutdown and tests: let running tasks finish."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
+from ui.dates import MONTHS
 from ui.qt import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPointF, QPolygonF, QRectF, Qt
-from ui.report_document import MONTHS
 from wellbeing_app.periods import Period
 from wellbeing_app.trends import ROLLING_DAYS
 from wellbeing_app.trends_data import TrendsData

@@ -11,12 +11,12 @@ from datetime import date, timedelta
 from html import escape
 from typing import Final
 
+from ui.dates import MONTHS
 from wellbeing_app.instruments import InstrumentResult, burnout
 from wellbeing_app.periods import KIND_WORDS
 from wellbeing_app.report import Report
 from wellbeing_app.trends import MIN_DAYS_EACH_SIDE, RETURN_DAYS, AfterReturn, Figures
 
-MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 TITLE: Final = "Wellbeing Check-in — trends report"
 CHART_NAME: Final = "report-chart://mood"
 STYLE: Final = """

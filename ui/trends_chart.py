@@ -14,6 +14,7 @@ from typing import Any
 
 import pyqtgraph as pg
 
+from ui.dates import weekday_date
 from ui.qt import QColor, QFont, QLabel, QPalette, QPointF, Qt, QVBoxLayout, QWidget, Signal
 from wellbeing_app.periods import KIND_WORDS
 from wellbeing_app.trends import rolling_mean
@@ -230,7 +231,7 @@ class MoodChart(QWidget):
             return ""
         near = [d for d in data.days if abs((d - day).days) <= 3]
         if not near:
-            text = f"{_long_date(day)}: no check-in"
+            text = f"{weekday_date(day)}: no check-in"
         else:
             chosen = min(near, key=lambda d: (abs((d - day).days), d))
             values = data.days[chosen]
@@ -245,7 +246,7 @@ class MoodChart(QWidget):
                 parts.append(f"slept {values.sleep:g} h")
             if values.tags:
                 parts.append(", ".join(sorted(values.tags, key=str.casefold)))
-            text = f"{_long_date(chosen)}: " + "; ".join(parts)
+            text = f"{weekday_date(chosen)}: " + "; ".join(parts)
         self.hovered_text = text
         self.hover_label.setText(text)
         self.hovered.emit(text)
@@ -260,7 +261,3 @@ def _gaps(days: list[date]) -> Any:
         return "all"
     connect = [(b - a) <= timedelta(days=3) for a, b in pairwise(days)] + [False]
     return np.array(connect, dtype=bool)
-
-
-def _long_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"

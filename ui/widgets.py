@@ -6,6 +6,7 @@ import itertools
 
 from ui.qt import (
     QAbstractButton,
+    QDialog,
     QDialogButtonBox,
     QFrame,
     QLabel,
@@ -115,6 +116,14 @@ def centered(content: QWidget, max_width: int = 560) -> QWidget:
     scroll.setWidgetResizable(True)
     scroll.setWidget(outer)
     return scroll
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """The one Close button of a dialog that only shows something; it closes as Esc does."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+    return buttons
 
 
 def tab_in_visual_order(buttons: QDialogButtonBox) -> None:

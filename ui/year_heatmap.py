@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ui.dates import MONTHS, weekday_date
 from ui.qt import (
     QColor,
     QFocusEvent,
@@ -36,7 +37,6 @@ GAP = 3
 LEFT = 34
 TOP = 22
 LEGEND_HEIGHT = 40
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def mood_colour(mood: float) -> QColor:
@@ -136,7 +136,7 @@ class YearHeatmap(QWidget):
 
     def describe(self, day: date) -> str:
         mood = self.moods.get(day)
-        when = f"{day:%a} {day.day} {day:%b %Y}"
+        when = weekday_date(day)
         return f"{when}: no check-in" if mood is None else f"{when}: mood {mood:.1f}"
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -51,18 +51,29 @@ def make_window(qtbot: QtBot, tmp_path: Path, ui_clock: FixedClock, keychain: Ke
 @pytest.fixture
 def unlocked_window(qtbot: QtBot, make_window: object, tmp_path: Path) -> MainWindow:
     """A window on an existing vault, unlocked through the unlock page as a user would."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLineEdit
-
-    from tests.helpers.qt import find
     from wellbeing_app.vault import Vault
 
     data_dir = tmp_path / "vault"
     if not (data_dir / "vault.sqlite3").exists():
         Vault.create(data_dir, PASSPHRASE, kdf=UI_KDF)[0].lock()
     window = make_window(data_dir)  # type: ignore[operator]
+    return unlock(qtbot, window)
+
+
+def type_passphrase(qtbot: QtBot, window: MainWindow) -> None:
+    """Type the passphrase on the unlock page and press Enter, as a user would."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.helpers.qt import find
+
     field = find(window, "Passphrase", QLineEdit)
     qtbot.keyClicks(field, PASSPHRASE)
     qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def unlock(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """Unlock through the unlock page and wait for the unlocked app."""
+    type_passphrase(qtbot, window)
     qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
     return window

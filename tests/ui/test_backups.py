@@ -6,12 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.qt import find
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import PASSPHRASE, type_passphrase
 from ui.dialogs import backups
 from ui.main_window import MainWindow
 from wellbeing_app.services import Services
@@ -47,9 +44,7 @@ def test_back_up_now_then_restore_over_a_damaged_vault(
     window.lock()
     data_dir = tmp_path / "vault"
     (data_dir / "vault.sqlite3").write_bytes(b"\x00" * 8192)  # the disk failed
-    field = find(window, "Passphrase", QLineEdit)
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_passphrase(qtbot, window)
     message = window.unlock_page.message
     qtbot.waitUntil(lambda: "File → Restore… offers it" in message.text(), timeout=10_000)
     assert "damaged" in message.text()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.qt import find
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import PASSPHRASE, unlock
 from ui.main_window import MainWindow
 from ui.pages.journal import JournalPage
 
@@ -125,10 +125,7 @@ def test_unsaved_entry_survives_lock_as_encrypted_draft(qtbot: QtBot, unlocked_w
     for path in vault_file.parent.iterdir():
         if path.is_file():
             assert b"I was about to write" not in path.read_bytes()
-    field = find(window, "Passphrase", QLineEdit)
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
+    unlock(qtbot, window)
     _journal(window)
     assert find(window, "Entry text", QPlainTextEdit).toPlainText() == "I was about to write that"
     assert find(window, "Title", QLineEdit).text() == "Unfinished"
@@ -180,10 +177,7 @@ def test_a_damaged_entry_is_reported_and_the_rest_stays_readable(
             (payload[:-1] + bytes([payload[-1] ^ 1]), broken.id),
         )
     window = make_window(data_dir)  # type: ignore[operator]
-    field = find(window, "Passphrase", QLineEdit)
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
+    unlock(qtbot, window)
     # Said once the Journal page has read its entries, just after Today's first frame.
     qtbot.waitUntil(lambda: "At least 1 record could not be read" in window.statusBar().currentMessage())
     page = _journal(window)
@@ -219,9 +213,6 @@ def test_closing_the_window_keeps_unsaved_writing(
     window.close()
     assert window.session.vault is None
     reopened = make_window(data_dir)  # type: ignore[operator]
-    field = find(reopened, "Passphrase", QLineEdit)
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: reopened.main_area is not None, timeout=10_000)
+    unlock(qtbot, reopened)
     _journal(reopened)
     assert find(reopened, "Entry text", QPlainTextEdit).toPlainText() == "written just before closing"

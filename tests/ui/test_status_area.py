@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.qt import find
-from tests.ui.conftest import PASSPHRASE, UI_KDF
+from tests.ui.conftest import PASSPHRASE, UI_KDF, unlock
 from ui import status_area
 from ui.main_window import MainWindow
 from wellbeing_app.clock import FixedClock
@@ -54,12 +54,7 @@ def _seed(data_dir: Path, clock: FixedClock, moods: list[int], *, contacts: bool
 
 
 def _open(qtbot: QtBot, make_window: Callable[..., MainWindow], data_dir: Path) -> MainWindow:
-    window = make_window(data_dir)
-    field = find(window, "Passphrase", QLineEdit)
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
-    return window
+    return unlock(qtbot, make_window(data_dir))
 
 
 def _status_text(window: MainWindow) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.qt import find
+from tests.ui.conftest import unlock
 from ui.main_window import MainWindow
 from ui.pages.today import TodayPage
 
@@ -122,18 +123,11 @@ def test_delete_asks_first_and_cancel_keeps_it(
 
 
 def test_note_draft_survives_lock_and_unlock(qtbot: QtBot, unlocked_window: MainWindow) -> None:
-    from PySide6.QtWidgets import QLineEdit
-
-    from tests.ui.conftest import PASSPHRASE
-
     window = unlocked_window
     qtbot.keyClicks(find(window, "Note", QPlainTextEdit), "half a thought about the code blue")
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.main_area is None
-    field = find(window, "Passphrase", QLineEdit)
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.main_area is not None, timeout=10_000)
+    unlock(qtbot, window)
     assert find(window, "Note", QPlainTextEdit).toPlainText() == "half a thought about the code blue"
 
 

@@ -8,12 +8,9 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.qt import find
-from tests.ui.conftest import PASSPHRASE, UI_KDF
+from tests.ui.conftest import PASSPHRASE, UI_KDF, type_passphrase
 from ui.main_window import UNLOCK_WENT_WRONG, MainWindow
 from wellbeing_app.clock import FixedClock
 from wellbeing_app.services import Services
@@ -29,12 +26,6 @@ def vault_with_checkins(data_dir: Path, clock: FixedClock, count: int = 300) -> 
         day = date(2026, 11, 25 - index % 20)
         services.checkins.add(mood=5, note=f"check-in number {index} " + "x" * 200, day=day, at=time(9, 0))
     vault.lock()
-
-
-def type_passphrase(qtbot: QtBot, window: MainWindow) -> None:
-    field = find(window, "Passphrase", QLineEdit)
-    qtbot.keyClicks(field, PASSPHRASE)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def test_a_payload_replaced_by_a_number_is_a_damaged_record_not_a_crash(

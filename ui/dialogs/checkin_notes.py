@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from ui.qt import QDialog, QDialogButtonBox, QListView, QStringListModel, QVBoxLayout, QWidget
-from ui.widgets import heading, paragraph
+from ui.dates import weekday_date
+from ui.qt import QDialog, QListView, QStringListModel, QVBoxLayout, QWidget
+from ui.widgets import close_buttons, heading, paragraph
 from wellbeing_app.search import SearchHit
 
 
 def hit_line(hit: SearchHit) -> str:
-    return f"{hit.date:%a} {hit.date.day} {hit.date:%b %Y} · {hit.title.removeprefix('Check-in ')}\n{hit.snippet}"
+    return f"{weekday_date(hit.date)} · {hit.title.removeprefix('Check-in ')}\n{hit.snippet}"
 
 
 class CheckinNotesDialog(QDialog):
@@ -30,7 +31,4 @@ class CheckinNotesDialog(QDialog):
         view.setAlternatingRowColors(True)
         view.setSpacing(4)
         layout.addWidget(view, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))

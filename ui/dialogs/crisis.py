@@ -9,7 +9,6 @@ from ui.qt import (
     QComboBox,
     QDesktopServices,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLocale,
@@ -18,7 +17,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets import heading, paragraph
+from ui.widgets import close_buttons, heading, paragraph
 from wellbeing_app.crisis import (
     CountryLines,
     CrisisDirectory,
@@ -111,10 +110,7 @@ class CrisisDialog(QDialog):
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(self._open)
         layout.addWidget(self.text, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         available = [code for code, _ in directory.countries()]
         chosen = (country or default_country(QLocale.system().name(), available)).upper()
         index = self.country.findData(chosen)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ui.qt import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QStandardItem,
     QStandardItemModel,
@@ -14,7 +13,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.shortcuts import SHORTCUTS, all_keys
-from ui.widgets import heading, paragraph
+from ui.widgets import close_buttons, heading, paragraph
 
 COLUMNS = ("Keys", "What it does", "Where")
 
@@ -60,7 +59,4 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))

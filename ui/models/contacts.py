@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
+from ui.dates import short_date
 from ui.qt import (
     QAbstractListModel,
     QColor,
@@ -54,10 +55,6 @@ def subtitle(contact: Contact) -> str:
 
 def languages_text(contact: Contact) -> str:
     return ", ".join(dict.fromkeys(language_name(language) for language in contact.languages))
-
-
-def short_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def source_text(contact: Contact) -> str:

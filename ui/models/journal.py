@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui.dates import weekday_date
 from ui.qt import (
     QAbstractListModel,
     QFont,
@@ -48,7 +49,7 @@ class JournalListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.display_title
         if role == DetailRole:
-            when = f"{entry.date:%a} {entry.date.day} {entry.date:%b %Y}"
+            when = weekday_date(entry.date)
             if self.search_words:
                 return f"{when} · {snippet(entry.body, self.search_words, 90)}"
             return f"{when} · {', '.join(entry.tags)}" if entry.tags else when

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui.dates import short_date
 from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from wellbeing_app.periods import KIND_WORDS, Period
 from wellbeing_app.trends import AfterReturn, Figures, MoodDifference
@@ -23,10 +24,6 @@ def number(value: float | None, digits: int = 1, unit: str = "") -> str:
 
 def share(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
-
-
-def short_date(day: Any) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 class _Table(QAbstractTableModel):

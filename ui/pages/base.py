@@ -9,8 +9,9 @@ from typing import Any, ClassVar
 
 from ui.changes import ChangeHub
 from ui.preferences import Preferences
-from ui.qt import QWidget
+from ui.qt import QScrollArea, QVBoxLayout, QWidget
 from ui.session import VaultSession
+from ui.widgets import quiet_scroll_area
 from wellbeing_app.clock import Clock
 from wellbeing_app.services import Services
 from wellbeing_app.vault import Vault
@@ -64,6 +65,16 @@ class VaultPage(QWidget):
 
     def page_shown(self) -> None:
         """Called when the user navigates here."""
+
+    def scroll_content(self, content: QWidget) -> None:
+        """Fill the page with ``content`` in a scroll area, so large text or a small window scrolls rather than
+        squeezes it. The area is no Tab stop of its own: each control scrolls into view as Tab reaches it."""
+        scroll = quiet_scroll_area(QScrollArea())
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
 
 def _counted(refresh: Callable[..., Any]) -> Callable[..., Any]:

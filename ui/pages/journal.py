@@ -137,8 +137,7 @@ class JournalPage(VaultPage):
             if latest is not None:
                 self._load(latest)
         self.model.set_entries(self.services.journal.entries())
-        self._filter(self.search.text())
-        self._update_empty_state()
+        self._filter(self.search.text())  # which also updates the counts (a search of check-in notes)
 
     # -- list and search ---------------------------------------------------------------------------------------
     def _filter(self, text: str) -> None:

@@ -23,7 +23,6 @@ from ui.qt import (
     QFormLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSystemTrayIcon,
     QUrl,
@@ -79,12 +78,7 @@ class SettingsPage(VaultPage):
         layout.addWidget(self._build_passphrase())
         layout.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.scroll_content(content)
         self._connect()
 
     # -- building ----------------------------------------------------------------------------------------------

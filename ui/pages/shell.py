@@ -9,21 +9,18 @@ from typing import TypeVar
 from resources import resource_path
 from ui import shortcuts
 from ui.pages.base import PageContext, VaultPage
+from ui.preload import run_after_first_paint
 from ui.qt import (
-    QEvent,
     QHBoxLayout,
     QIcon,
     QListWidget,
     QListWidgetItem,
-    QObject,
-    QScrollArea,
     QSize,
     QStackedWidget,
     QTimer,
     QWidget,
     is_alive,
 )
-from ui.widgets import quiet_scroll_area
 
 PageFactory = type[VaultPage]
 NAVIGATION_SHORTCUTS = ("today", "journal", "trends", "support", "settings")
@@ -83,7 +80,7 @@ class MainArea(QWidget):
         self.navigation.setCurrentRow(0)
         first = self._built[0]
         if first is not None:
-            first.installEventFilter(_AfterFirstPaint(first, self._build_rest))
+            run_after_first_paint(first, self._build_rest)
         context.changes.records_changed.connect(self._records_changed)
         self._install_shortcuts()
         self._on_build_error = on_build_error
@@ -115,9 +112,6 @@ class MainArea(QWidget):
                 raise
             self._on_build_error(error)
             return None
-        for area in page.findChildren(QScrollArea):
-            if area.parentWidget() is page:  # the page's own scroll area, around all its controls
-                quiet_scroll_area(area)
         self._built[row] = page
         self.stack.addWidget(page)
         for observer in self._observers:
@@ -195,17 +189,3 @@ class MainArea(QWidget):
     def save_state(self) -> None:
         for page in self.built_pages():
             page.save_state()
-
-
-class _AfterFirstPaint(QObject):
-    """Runs ``then`` once, after ``page`` first paints."""
-
-    def __init__(self, page: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(page)
-        self._then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False

@@ -33,7 +33,6 @@ from ui.qt import (
     QHBoxLayout,
     QLocale,
     QModelIndex,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QUrl,
@@ -99,12 +98,7 @@ class SupportPage(VaultPage):
         # Fill the height that is left rather than asking for more: the page scrolls only in small windows.
         splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         column.addWidget(splitter, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.scroll_content(content)
         self._show_crisis_summary()
         shortcuts.install("search", self, self.focus_search)
 

@@ -21,7 +21,6 @@ from ui.qt import (
     QHBoxLayout,
     QListView,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -80,12 +79,7 @@ class TodayPage(VaultPage):
         self.column.addWidget(questionnaires)
         self.column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.scroll_content(content)
 
         # The parts' widgets under the names they had on the page, for tests and other modules.
         form = self.form

@@ -116,12 +116,7 @@ class TrendsPage(VaultPage):
         self.column.addWidget(self.summary)
         self.column.addWidget(self._build_tabs(), 1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.scroll_content(content)
 
     # -- building ----------------------------------------------------------------------------------------------
     def _build_range_row(self) -> QHBoxLayout:
