@@ -81,16 +81,14 @@ class QuestionnaireOffer(QFrame):
             return
         dismissed = self.services.drafts.load(OFFER_SLOT) or {}
         today = self.clock.now().date().isoformat()
-        self.offered = None
-        for kind in ("who5", "burnout"):
-            if self.services.instruments.is_due(kind) and str(dismissed.get(kind, "")) < today:
-                self.offered = kind
-                break
-        if self.offered is None:
+        due = self.services.instruments.due(("who5", "burnout"))
+        offer = next(((kind, last) for kind, last in due if str(dismissed.get(kind, "")) < today), None)
+        self.offered = offer[0] if offer else None
+        if offer is None:
             self.hide()
             return
-        first_time = self.services.instruments.latest(self.offered) is None
-        self.text_label.setText(FIRST_OFFERS[self.offered] if first_time else OFFERS[self.offered])
+        kind, last = offer
+        self.text_label.setText(FIRST_OFFERS[kind] if last is None else OFFERS[kind])
         self.show()
 
     def _dismiss(self) -> None:

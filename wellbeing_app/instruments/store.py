@@ -77,3 +77,13 @@ class InstrumentService(RecordService[InstrumentResult]):
         """WHO-5 every 14 days (never more often), burnout every 28."""
         latest = self.latest(kind)
         return is_due(kind, latest.date if latest else None, self._today())
+
+    def due(self, kinds: Sequence[InstrumentKind]) -> list[tuple[InstrumentKind, InstrumentResult | None]]:
+        """Those of ``kinds`` due today, in that order, each with its latest answer (None: never answered);
+        the questionnaires are read once for all of them (the Today page asks on every refresh)."""
+        today = self._today()
+        results = self.between(day_to=today)
+        latest = {kind: latest_instrument(results, kind, date.min, today) for kind in kinds}
+        return [
+            (kind, last) for kind, last in latest.items() if is_due(kind, last.date if last else None, today)
+        ]
